@@ -1,0 +1,36 @@
+#pragma once
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "upward/dates.hpp"
+#include "upward/process.hpp"
+#include "upward/repo.hpp"
+
+namespace upward::cmd {
+
+enum : int { exit_ok = 0, exit_error = 1, exit_usage = 2 };
+
+/// Everything a command may depend on, built once in main after the command line is parsed:
+/// no command reads the environment or the clock itself.
+struct Context {
+  std::string dir;          ///< the repository folder as the user named it
+  dates::Day today{};       ///< --today, UPWARD_TODAY, or the local calendar day
+  process::Env env;         ///< the environment, for git and $EDITOR
+  bool quiet = false;
+  bool color = false;
+  std::FILE* out = stdout;  ///< the payload
+  std::FILE* err = stderr;  ///< everything else
+
+  Repo& repo() {
+    if (!repo_) repo_ = std::make_unique<Repo>(dir, env);
+    return *repo_;
+  }
+  /// A note on stderr (`upward: ...`), unless --quiet.
+  void note(const std::string& message) const;
+
+ private:
+  std::unique_ptr<Repo> repo_;
+};
+
+}  // namespace upward::cmd

@@ -1,0 +1,150 @@
+#include <unistd.h>
+
+#include <iostream>
+#include <iterator>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "upward/error.hpp"
+#include "upward/fsio.hpp"
+#include "upward/process.hpp"
+#include "upward/text.hpp"
+
+namespace upward::cmd {
+
+namespace {
+
+struct LogWinOptions {
+  std::vector<std::string> text;
+  std::string impact, date, kind, from, follow_up;
+  std::vector<std::string> metrics, tags, goals, seen_by, links;
+  bool is_private = false, stdin_text = false, stdin_lines = false, edit = false;
+};
+
+std::string read_stdin() {
+  return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+}
+
+/// The fields every win of this invocation shares; the title and impact come later.
+Win base_win(const LogWinOptions& opt, const Context& ctx) {
+  Win w;
+  w.date = opt.date.empty() ? ctx.today : dates::parse_day(opt.date, ctx.today, dates::Lean::past);
+  w.impact = opt.impact;
+  w.kind = opt.kind.empty() ? (opt.from.empty() ? "win" : "kudos") : opt.kind;
+  if (!opt.from.empty() && w.kind != "kudos") throw UsageError("--from is for kudos (use --kind kudos)");
+  w.from = opt.from;
+  w.tags = opt.tags;
+  w.goals = opt.goals;
+  w.seen_by = opt.seen_by;
+  w.links = opt.links;
+  for (const auto& m : opt.metrics) w.metrics.push_back(parse_metric(m));
+  if (!opt.follow_up.empty()) w.follow_up = dates::parse_day(opt.follow_up, ctx.today, dates::Lean::future);
+  w.is_private = opt.is_private;
+  return w;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+/// Title and impact through $EDITOR, the way `git commit` does it.
+std::pair<std::string, std::string> edit_win(const Win& base, const std::string& title, Context& ctx) {
+  std::string file = ctx.repo().make_edit_file(edit_template(title, base.impact));
+  std::string message;
+  try {
+    process::run_editor(file, ctx.env);
+    message = fsio::read_file(file);
+  } catch (...) {
+    ::unlink(file.c_str());
+    throw;
+  }
+  ::unlink(file.c_str());
+  if (!text::valid_utf8(message)) throw Error("the edited text is not valid UTF-8; nothing was recorded");
+  auto result = title_and_impact(message, true);
+  if (result.first.empty()) throw Error("the win is empty; nothing was recorded");
+  return result;
+}
+
+std::vector<Win> wins_to_record(const LogWinOptions& opt, Context& ctx) {
+  bool dash = opt.text.size() == 1 && opt.text[0] == "-";
+  bool from_stdin = opt.stdin_text || dash;
+  if (opt.stdin_lines + from_stdin + opt.edit > 1)
+    throw UsageError("use only one of '-'/--stdin, --stdin-lines and --edit");
+  if ((opt.stdin_lines || opt.stdin_text) && !opt.text.empty())
+    throw UsageError("the text comes from stdin; give no TEXT arguments with --stdin or --stdin-lines");
+
+  Win base = base_win(opt, ctx);
+  std::vector<Win> wins;
+  if (opt.stdin_lines) {
+    std::string input = read_stdin();
+    if (!text::valid_utf8(input)) throw Error("stdin is not valid UTF-8; nothing was recorded");
+    for (const auto& line : text::lines(input)) {
+      if (text::trim(line).empty()) continue;
+      wins.push_back(base);
+      wins.back().title = text::trim(line);
+    }
+  } else if (from_stdin) {
+    std::string input = read_stdin();
+    if (!text::valid_utf8(input)) throw Error("stdin is not valid UTF-8; nothing was recorded");
+    auto [title, impact] = title_and_impact(input, false);
+    wins.push_back(base);
+    wins.back().title = title;
+    if (wins.back().impact.empty()) wins.back().impact = impact;
+  } else if (opt.edit) {
+    auto [title, impact] = edit_win(base, joined(opt.text), ctx);
+    wins.push_back(base);
+    wins.back().title = title;
+    wins.back().impact = impact;
+  } else {
+    wins.push_back(base);
+    wins.back().title = joined(opt.text);
+  }
+  for (const auto& w : wins) validate_win(w);  // all or nothing: every line is checked before any is written
+  return wins;
+}
+
+int run_log_win(const LogWinOptions& opt, Context& ctx) {
+  auto wins = wins_to_record(opt, ctx);
+  if (wins.empty()) {
+    ctx.note("no wins on stdin; nothing recorded");
+    return exit_ok;
+  }
+  WriteResult r = ctx.repo().add_wins(wins);
+  if (r.created_repo) ctx.note("created an upward repository in " + ctx.dir);
+  if (!ctx.quiet)
+    for (const auto& id : r.ids) fmt::print(ctx.out, "{}\n", id);
+  if (r.git_error) {
+    fmt::print(ctx.err, "upward: the win is saved, but {}\n", *r.git_error);
+    return exit_error;
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+Subcommand add_log_win(CLI::App& app, Context& ctx) {
+  auto opt = std::make_shared<LogWinOptions>();
+  auto* sub = app.add_subcommand("log-win", "Record a win and why it mattered");
+  sub->add_option("text", opt->text, "What you did ('-' reads it from stdin)");
+  sub->add_option("-i,--impact", opt->impact, "Why it mattered: who it helped, what changed");
+  sub->add_option("--metric", opt->metrics, "A measured change NAME=BEFORE->AFTER (repeatable)");
+  sub->add_option("-t,--tag", opt->tags, "Tag (repeatable, or comma-separated)")->delimiter(',');
+  sub->add_option("-g,--goal", opt->goals, "Goal id this advances (repeatable; must exist)")->delimiter(',');
+  sub->add_option("-d,--date", opt->date, "When (default: today; e.g. yesterday, 'last friday', 3d ago)");
+  sub->add_option("--seen-by", opt->seen_by, "Person id who has seen it (repeatable)")->delimiter(',');
+  sub->add_option("--kind", opt->kind, "win (default) or kudos (praise received)")
+      ->check(CLI::IsMember({"win", "kudos"}));
+  sub->add_option("--from", opt->from, "Kudos: the person id it came from (implies --kind kudos)");
+  sub->add_option("--follow-up", opt->follow_up, "When to record what actually happened (e.g. +6w)");
+  sub->add_option("--link", opt->links, "Evidence: a PR, ticket or doc URL (repeatable)");
+  sub->add_flag("--private", opt->is_private, "Never show it in a digest, email or export");
+  sub->add_flag("--stdin", opt->stdin_text, "Read the text from stdin (first paragraph: title; rest: impact)");
+  sub->add_flag("--stdin-lines", opt->stdin_lines, "Record one win per non-blank stdin line (all or nothing)");
+  sub->add_flag("-e,--edit", opt->edit, "Write the win in $EDITOR, like git commit");
+  return {sub, [opt, &ctx] { return run_log_win(*opt, ctx); }};
+}
+
+}  // namespace upward::cmd

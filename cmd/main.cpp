@@ -1,0 +1,115 @@
+// upward: build the Context, build the app, parse, dispatch, map errors to exit codes.
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "upward/error.hpp"
+
+extern char** environ;
+
+namespace upward::cmd {
+
+void Context::note(const std::string& message) const {
+  if (!quiet) fmt::print(err, "upward: {}\n", message);
+}
+
+namespace {
+
+struct GlobalOptions {
+  std::string dir, today, color = "auto";
+  bool quiet = false;
+};
+
+dates::Day local_today() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);  // honours TZ, unlike date::current_zone()
+  return date::sys_days{date::year{tm.tm_year + 1900} / (tm.tm_mon + 1) / tm.tm_mday};
+}
+
+std::string default_dir(const process::Env& env) {
+  if (auto xdg = process::getenv(env, "XDG_DATA_HOME"); xdg && !xdg->empty() && (*xdg)[0] == '/')
+    return *xdg + "/upward";
+  auto home = process::getenv(env, "HOME");
+  if (!home || home->empty()) throw Error("neither --dir, UPWARD_DIR, XDG_DATA_HOME nor HOME is set");
+  return *home + "/.local/share/upward";
+}
+
+void build_context(const GlobalOptions& g, Context& ctx) {
+  for (char** e = environ; *e; ++e) ctx.env.emplace_back(*e);
+  ctx.dir = g.dir.empty() ? default_dir(ctx.env) : g.dir;
+  while (ctx.dir.size() > 1 && ctx.dir.back() == '/') ctx.dir.pop_back();
+  ctx.today = local_today();
+  if (!g.today.empty()) {
+    try {
+      ctx.today = dates::parse_day(g.today, ctx.today);
+    } catch (const UsageError& e) {
+      throw UsageError(std::string("--today: ") + e.what());
+    }
+  }
+  ctx.quiet = g.quiet;
+  bool no_color = process::getenv(ctx.env, "NO_COLOR").value_or("") != "";
+  bool dumb = process::getenv(ctx.env, "TERM").value_or("dumb") == "dumb";
+  ctx.color = g.color == "always" || (g.color == "auto" && !no_color && !dumb && ::isatty(1));
+}
+
+int finish(int rc) {
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    fmt::print(stderr, "upward: cannot write to stdout: {}\n", std::strerror(errno));
+    return exit_error;
+  }
+  return rc;
+}
+
+}  // namespace
+}  // namespace upward::cmd
+
+int main(int argc, char** argv) {
+  using namespace upward;
+  using namespace upward::cmd;
+  ::umask(077);
+  ::signal(SIGPIPE, SIG_IGN);  // a closed stdout becomes an error we report, not a silent death
+
+  CLI::App app{"upward: capture wins, keep your goals beside your manager's, prepare every 1:1", "upward"};
+  GlobalOptions g;
+  app.add_option("--dir", g.dir, "The repository (default: $XDG_DATA_HOME/upward)")->envname("UPWARD_DIR");
+  app.add_option("--today", g.today, "Pin today's date (tests, reproducible cron runs)")->envname("UPWARD_TODAY");
+  app.add_option("--color", g.color, "Colour: auto, always or never (NO_COLOR is honoured)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("-q,--quiet", g.quiet, "Print only the payload; no notes");
+  app.set_version_flag("--version", UPWARD_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+
+  Context ctx;
+  auto commands = add_commands(app, ctx);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return finish(rc == 0 ? exit_ok : exit_usage);
+  }
+  try {
+    build_context(g, ctx);
+    for (auto& c : commands)
+      if (c.app->parsed()) return finish(c.run());
+    return finish(exit_usage);
+  } catch (const UsageError& e) {
+    fmt::print(stderr, "upward: {}\n", e.what());
+    return finish(exit_usage);
+  } catch (const Error& e) {
+    fmt::print(stderr, "upward: {}\n", e.located());
+    return finish(exit_error);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "upward: internal error: {}\n", e.what());
+    return finish(exit_error);
+  }
+}

@@ -1,0 +1,24 @@
+#pragma once
+#include <date/date.h>
+
+#include <cstdint>
+#include <string>
+
+namespace upward {
+
+/// upward.toml: what the commands need of it. Unknown keys are kept in the file and ignored here.
+struct Config {
+  std::int64_t schema = 1;
+  date::weekday week_start = date::Monday;
+  std::string manager;  ///< the primary manager's person id, or empty
+  std::string me_name, me_email;
+  bool autocommit = true;
+};
+
+/// The schema this build writes and reads; a newer one is refused rather than misread.
+inline constexpr std::int64_t current_schema = 1;
+
+/// The text of a new upward.toml.
+std::string config_template(const std::string& name, const std::string& email, bool autocommit);
+
+}  // namespace upward

@@ -1,0 +1,35 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace upward::text {
+
+/// True when `s` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+bool valid_utf8(std::string_view s);
+
+/// A TOML basic string, quotes included: `"say \"hi\"\n"`. Escapes `\`, `"` and every control
+/// character (U+0000-U+001F, U+007F); other text, emoji included, stays as it is.
+/// The input must be valid UTF-8.
+std::string toml_quote(std::string_view s);
+
+/// A TOML array of basic strings on one line: `["a", "b"]`.
+std::string toml_string_array(const std::vector<std::string>& items);
+
+/// An id: `[a-z0-9][a-z0-9-]*`, at most 64 characters. Used for goals, people and action items.
+bool is_slug(std::string_view s);
+
+/// A file-name slug made from a title: ASCII letters and digits lower-cased, every other run of
+/// characters one `-`, cut at a word boundary to at most `max` characters. May be empty.
+std::string slugify(std::string_view title, std::size_t max = 40);
+
+/// Trim ASCII whitespace at both ends.
+std::string trim(std::string_view s);
+
+/// Split on '\n' (a trailing '\r' is dropped from each line).
+std::vector<std::string> lines(std::string_view s);
+
+/// Code points (not bytes) up to byte offset `n`, for columns in messages.
+std::size_t code_points(std::string_view s);
+
+}  // namespace upward::text
