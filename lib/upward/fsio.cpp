@@ -130,7 +130,9 @@ void remove_file(const std::string& path) {
 
 RepoLock::RepoLock(const std::string& dir) {
   std::string path = dir + "/.upward.lock";
-  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  // No O_CLOEXEC: git processes started under the lock inherit it, so when upward is killed
+  // mid-commit the lock is held until its git child has finished too.
+  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT, 0600);
   if (fd_ < 0) throw sys_error("cannot open the lock file", path, errno);
   while (::flock(fd_, LOCK_EX) != 0) {
     if (errno == EINTR) continue;

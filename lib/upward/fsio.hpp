@@ -25,7 +25,8 @@ void remove_stale_temps(const std::string& dir);
 /// Remove `path` and fsync its folder; used to roll back files written by a failed batch.
 void remove_file(const std::string& path);
 
-/// An exclusive flock on `<dir>/.upward.lock`, held until destroyed (or the process dies).
+/// An exclusive flock on `<dir>/.upward.lock`, held until destroyed, or until the process and
+/// every child it started under the lock have exited.
 class RepoLock {
  public:
   explicit RepoLock(const std::string& dir);
