@@ -61,6 +61,18 @@ void build_context(const GlobalOptions& g, Context& ctx) {
   ctx.color = g.color == "always" || (g.color == "auto" && !no_color && !dumb && ::isatty(1));
 }
 
+/// CLI11's messages in upward's voice: `upward: ...`, and an unknown command named as such.
+std::string usage_message(const CLI::App* app, const CLI::Error& e) {
+  std::string what = e.what();
+  auto rest = app->remaining();
+  if (what == "A subcommand is required" && !rest.empty() && rest.front()[0] != '-') {
+    std::string names;
+    for (const auto* sub : app->get_subcommands({})) names += (names.empty() ? "" : ", ") + sub->get_name();
+    what = "unknown command '" + rest.front() + "' (expected " + names + ")";
+  }
+  return "upward: " + what + "\nRun 'upward --help' or 'upward COMMAND --help' for more information.\n";
+}
+
 int finish(int rc) {
   if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
     fmt::print(stderr, "upward: cannot write to stdout: {}\n", std::strerror(errno));
@@ -87,6 +99,7 @@ int main(int argc, char** argv) {
   app.add_flag("-q,--quiet", g.quiet, "Print only the payload; no notes");
   app.set_version_flag("--version", UPWARD_VERSION);
   app.require_subcommand(1);
+  app.failure_message(usage_message);
   app.fallthrough();
 
   Context ctx;

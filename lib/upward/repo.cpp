@@ -104,8 +104,7 @@ WriteResult Repo::add_wins(const std::vector<Win>& wins) {
   if (!initialized()) {
     if (!missing_or_empty(dir_))
       throw Error("'" + dir_ + "' is not an upward repository (no upward.toml); run 'upward init " + dir_ + "' first");
-    result = create({});
-    if (result.git_error) throw Error("created '" + dir_ + "', but " + *result.git_error);
+    result = create({});  // a failed first commit is reported with the win's own commit below
     result.paths.clear();
   }
   const Config& cfg = config();

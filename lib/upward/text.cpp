@@ -109,11 +109,4 @@ std::vector<std::string> lines(std::string_view s) {
   return out;
 }
 
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 }  // namespace upward::text

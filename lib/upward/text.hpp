@@ -29,7 +29,4 @@ std::string trim(std::string_view s);
 /// Split on '\n' (a trailing '\r' is dropped from each line).
 std::vector<std::string> lines(std::string_view s);
 
-/// Code points (not bytes) up to byte offset `n`, for columns in messages.
-std::size_t code_points(std::string_view s);
-
 }  // namespace upward::text

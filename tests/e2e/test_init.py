@@ -81,3 +81,7 @@ class InitTest(UpwardTest):
             r = self.run_upward(*args)
             self.assertEqual(r.returncode, 2, args)
             self.assertEqual(r.stdout, b"", args)
+            self.assertTrue(r.stderr.startswith(b"upward: "), r.stderr)
+        r = self.run_upward("bogus")
+        self.assertEqual(r.stderr.decode().splitlines()[0],
+                         "upward: unknown command 'bogus' (expected init, log-win, check)")
