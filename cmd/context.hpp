@@ -19,6 +19,7 @@ struct Context {
   process::Env env;         ///< the environment, for git and $EDITOR
   bool quiet = false;
   bool color = false;
+  bool utf8 = false;        ///< stdout is a terminal with a UTF-8 locale: block characters are fine
   std::FILE* out = stdout;  ///< the payload
   std::FILE* err = stderr;  ///< everything else
 

@@ -21,6 +21,16 @@ void Context::note(const std::string& message) const {
   if (!quiet) fmt::print(err, "upward: {}\n", message);
 }
 
+int report_write(const WriteResult& r, const std::string& done, Context& ctx) {
+  if (r.created_repo) ctx.note("created an upward repository in " + ctx.dir);
+  if (!done.empty()) ctx.note(done);
+  if (r.git_error) {
+    fmt::print(ctx.err, "upward: the change is saved, but {}\n", *r.git_error);
+    return exit_error;
+  }
+  return exit_ok;
+}
+
 namespace {
 
 struct GlobalOptions {
@@ -59,6 +69,14 @@ void build_context(const GlobalOptions& g, Context& ctx) {
   bool no_color = process::getenv(ctx.env, "NO_COLOR").value_or("") != "";
   bool dumb = process::getenv(ctx.env, "TERM").value_or("dumb") == "dumb";
   ctx.color = g.color == "always" || (g.color == "auto" && !no_color && !dumb && ::isatty(1));
+  std::string locale;
+  for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"})
+    if (auto v = process::getenv(ctx.env, name); v && !v->empty()) {
+      locale = *v;
+      break;
+    }
+  for (char& c : locale) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  ctx.utf8 = ::isatty(1) && (locale.find("utf-8") != std::string::npos || locale.find("utf8") != std::string::npos);
 }
 
 /// CLI11's messages in upward's voice: `upward: ...`, and an unknown command named as such.

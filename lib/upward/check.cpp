@@ -34,6 +34,35 @@ void check_win(const Repo& repo, const std::string& rel, const toml::table& tabl
   }
 }
 
+/// The id of a record directly inside `folder/`, or "" when `rel` is elsewhere.
+std::string id_in(const std::string& rel, const std::string& folder) {
+  if (!starts_with(rel, folder + "/") || rel.find('/', folder.size() + 1) != std::string::npos) return "";
+  return rel.substr(folder.size() + 1, rel.size() - folder.size() - 6);
+}
+
+void check_id(const std::string& id, const std::string& shown, const char* what, std::vector<Problem>& out) {
+  if (!text::is_slug(id))
+    out.push_back({{shown, 1, 1}, std::string("the file name is not a ") + what +
+                                      " id (expected lowercase letters, digits and '-'); upward cannot name it"});
+}
+
+void check_goal(const Repo& repo, const std::string& id, const toml::table& table, std::vector<Problem>& out) {
+  std::string shown = repo.path("goals/" + id + ".toml");
+  check_id(id, shown, "goal", out);
+  Goal g = goal_from_toml(table, id, shown, out);
+  if (const toml::node* owner = table.get("owner"); owner && g.owner != "me" && !repo.person_exists(g.owner))
+    out.push_back({loc_of(*owner, shown), "unknown person '" + g.owner + "' (no people/" + g.owner + ".toml)"});
+  if (const toml::node* supports = table.get("supports"); supports && supports->is_array()) {
+    for (const auto& s : *supports->as_array()) {
+      const auto* str = s.as_string();
+      if (!str || !text::is_slug(str->get())) continue;
+      if (str->get() == id) out.push_back({loc_of(s, shown), "a goal cannot support itself"});
+      else if (!repo.goal_exists(str->get()))
+        out.push_back({loc_of(s, shown), "unknown goal '" + str->get() + "' (no goals/" + str->get() + ".toml)"});
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Problem> check_repository(const Repo& repo) {
@@ -56,8 +85,19 @@ std::vector<Problem> check_repository(const Repo& repo) {
       out.push_back({e.where().value_or(SourceLoc{shown, 0, 0}), e.what()});
       continue;
     }
-    if (rel == "upward.toml") config_from_toml(table, shown, out);
-    else if (starts_with(rel, "wins/")) check_win(repo, rel, table, out);
+    if (rel == "upward.toml") {
+      Config c = config_from_toml(table, shown, out);
+      if (!c.manager.empty() && !repo.person_exists(c.manager))
+        out.push_back({loc_of(*table.get("manager"), shown),
+                       "unknown person '" + c.manager + "' (no people/" + c.manager + ".toml)"});
+    } else if (starts_with(rel, "wins/")) {
+      check_win(repo, rel, table, out);
+    } else if (auto goal = id_in(rel, "goals"); !goal.empty()) {
+      check_goal(repo, goal, table, out);
+    } else if (auto person = id_in(rel, "people"); !person.empty()) {
+      check_id(person, shown, "person", out);
+      person_from_toml(table, person, shown, out);
+    }
   }
   std::stable_sort(out.begin(), out.end(), [](const Problem& a, const Problem& b) {
     return std::tie(a.where.path, a.where.line, a.where.column) < std::tie(b.where.path, b.where.line, b.where.column);

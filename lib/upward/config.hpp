@@ -13,6 +13,7 @@ struct Config {
   std::string manager;  ///< the primary manager's person id, or empty
   std::string me_name, me_email;
   bool autocommit = true;
+  int stale_after_days = 21;  ///< [goals] stale_after_days: a goal without an update for longer is stale
 };
 
 /// The schema this build writes and reads; a newer one is refused rather than misread.

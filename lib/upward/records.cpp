@@ -37,6 +37,13 @@ Config config_from_toml(const toml::table& table, const std::string& path, std::
     FieldReader r(*git, path, problems);
     c.autocommit = r.boolean("autocommit").value_or(true);
   }
+  if (const auto* goals = sub("goals")) {
+    FieldReader r(*goals, path, problems);
+    if (auto days = r.integer("stale_after_days")) {
+      if (*days < 1 || *days > 3650) r.problem(*goals->get("stale_after_days"), "'stale_after_days' must be from 1 to 3650");
+      else c.stale_after_days = static_cast<int>(*days);
+    }
+  }
   if (const auto* digest = sub("digest")) {
     FieldReader r(*digest, path, problems);
     for (const char* key : {"to", "cc", "subject", "sendmail"}) r.string(key);
@@ -77,6 +84,63 @@ Win win_from_toml(const toml::table& table, const std::string& path, std::vector
     }
   }
   return w;
+}
+
+Goal goal_from_toml(const toml::table& table, const std::string& id, const std::string& path,
+                    std::vector<Problem>& problems) {
+  Goal g;
+  g.id = id;
+  FieldReader r(table, path, problems);
+  g.title = r.string("title", true).value_or("");
+  if (auto owner = r.string("owner")) {
+    if (*owner == "me" || text::is_slug(*owner)) g.owner = *owner;
+    else r.problem(*r.node("owner"), "'owner' must be \"me\" or a person id, not '" + *owner + "'");
+  }
+  g.why = r.string("why").value_or("");
+  g.created = r.day("created");
+  g.due = r.day("due");
+  g.supports = r.strings("supports", true);
+  g.is_private = r.boolean("private").value_or(false);
+  const toml::node* updates = r.node("update");
+  if (updates && !updates->is_array_of_tables()) {
+    r.problem(*updates, "'update' must be [[update]] tables");
+    return g;
+  }
+  for (size_t i = 0; updates && i < updates->as_array()->size(); ++i) {
+    const toml::table& t = *(*updates->as_array())[i].as_table();
+    FieldReader u(t, path, problems);
+    GoalUpdate up;
+    auto day = u.day("date");
+    if (!day && !t.get("date")) u.problem(t, "an [[update]] needs a 'date'");
+    if (auto p = u.integer("progress")) {
+      if (*p < 0 || *p > 100) u.problem(*t.get("progress"), "'progress' must be from 0 to 100, not " + std::to_string(*p));
+      else up.progress = static_cast<int>(*p);
+    }
+    up.status = u.one_of("status", goal_statuses).value_or("");
+    up.note = u.string("note").value_or("");
+    if (!day) continue;
+    up.date = *day;
+    g.updates.push_back(up);
+  }
+  return g;
+}
+
+Person person_from_toml(const toml::table& table, const std::string& id, const std::string& path,
+                        std::vector<Problem>& problems) {
+  Person p;
+  p.id = id;
+  FieldReader r(table, path, problems);
+  p.name = r.string("name", true).value_or("");
+  p.relationship = r.one_of("relationship", relationships).value_or("");
+  if (!table.get("relationship")) r.problem_at_file("missing required key 'relationship'");
+  p.email = r.string("email").value_or("");
+  if (!p.email.empty() && !valid_email(p.email))
+    r.problem(*r.node("email"), "'" + p.email + "' is not a plain email address");
+  p.style = r.one_of("style", styles).value_or("");
+  p.cadence = r.one_of("cadence", cadences).value_or("");
+  p.priorities = r.strings("priorities");
+  p.pressures = r.strings("pressures");
+  return p;
 }
 
 }  // namespace upward

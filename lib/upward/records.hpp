@@ -3,6 +3,8 @@
 #include <vector>
 
 #include "upward/config.hpp"
+#include "upward/goal.hpp"
+#include "upward/person.hpp"
 #include "upward/toml_read.hpp"
 #include "upward/win.hpp"
 
@@ -13,5 +15,14 @@ Config config_from_toml(const toml::table& table, const std::string& path, std::
 
 /// A win read back from its file; problems for missing or mistyped keys. Unknown keys are ignored.
 Win win_from_toml(const toml::table& table, const std::string& path, std::vector<Problem>& problems);
+
+/// A goal read back from goals/ID.toml (`id` from the file name); problems for mistyped keys,
+/// bad updates (a date is required, progress 0..100, a known status).
+Goal goal_from_toml(const toml::table& table, const std::string& id, const std::string& path,
+                    std::vector<Problem>& problems);
+
+/// A person read back from people/ID.toml.
+Person person_from_toml(const toml::table& table, const std::string& id, const std::string& path,
+                        std::vector<Problem>& problems);
 
 }  // namespace upward

@@ -91,6 +91,10 @@ WriteResult Repo::create(const InitOptions& opt) {
   return result;
 }
 
+void Repo::autocommit(const std::vector<std::string>& paths, const std::string& message, WriteResult& result) {
+  if (config().autocommit && git::is_repo(dir_)) commit(paths, message, result);
+}
+
 void Repo::commit(const std::vector<std::string>& paths, const std::string& message, WriteResult& result) {
   try {
     git::commit(dir_, paths, message + "\n", env_);
@@ -99,15 +103,20 @@ void Repo::commit(const std::vector<std::string>& paths, const std::string& mess
   }
 }
 
-WriteResult Repo::add_wins(const std::vector<Win>& wins) {
+WriteResult Repo::prepare_write() {
   WriteResult result;
   if (!initialized()) {
     if (!missing_or_empty(dir_))
       throw Error("'" + dir_ + "' is not an upward repository (no upward.toml); run 'upward init " + dir_ + "' first");
-    result = create({});  // a failed first commit is reported with the win's own commit below
+    result = create({});  // a failed first commit is reported with the record's own commit
     result.paths.clear();
   }
-  const Config& cfg = config();
+  config();
+  return result;
+}
+
+WriteResult Repo::add_wins(const std::vector<Win>& wins) {
+  WriteResult result = prepare_write();
   for (const auto& w : wins)
     for (const auto& g : w.goals)
       if (!goal_exists(g)) throw Error("unknown goal '" + g + "' (no goals/" + g + ".toml; see 'upward goals')");
@@ -148,7 +157,7 @@ WriteResult Repo::add_wins(const std::vector<Win>& wins) {
     throw;
   }
   result.paths = written;
-  if (cfg.autocommit && git::is_repo(dir_)) {
+  {
     std::string message;
     if (wins.size() == 1) {
       message = "log-win: " + git::one_line(wins[0].title, 63);
@@ -156,12 +165,13 @@ WriteResult Repo::add_wins(const std::vector<Win>& wins) {
       message = fmt::format("log-win: {} wins\n", wins.size());
       for (const auto& w : wins) message += "\n- " + git::one_line(w.title, 70);
     }
-    commit(written, message, result);
+    autocommit(written, message, result);
   }
   return result;
 }
 
 bool Repo::goal_exists(const std::string& id) const { return fsio::exists(path("goals/" + id + ".toml")); }
+bool Repo::person_exists(const std::string& id) const { return fsio::exists(path("people/" + id + ".toml")); }
 
 std::string Repo::make_edit_file(const std::string& text) const {
   fsio::make_dirs(dir_);

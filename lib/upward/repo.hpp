@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "upward/config.hpp"
+#include "upward/goal.hpp"
+#include "upward/person.hpp"
 #include "upward/process.hpp"
 #include "upward/win.hpp"
 
@@ -45,6 +47,32 @@ class Repo {
 
   /// True when goals/ID.toml exists.
   bool goal_exists(const std::string& id) const;
+  /// True when people/ID.toml exists.
+  bool person_exists(const std::string& id) const;
+
+  /// Every person, sorted by id; Error at the first problem in a file.
+  std::vector<Person> people() const;
+  /// One person; Error naming the id when there is none.
+  Person person(const std::string& id) const;
+  /// Write people/ID.toml; the first manager (or any person with `primary`) becomes
+  /// `manager` in upward.toml, edited in place. Error when the id is taken.
+  WriteResult add_person(const Person& person, bool primary);
+  /// Make an existing person the primary manager (`manager` in upward.toml).
+  WriteResult set_primary(const std::string& id);
+
+  /// Every goal, sorted by id; Error at the first problem in a file.
+  std::vector<Goal> goals() const;
+  /// One goal; Error naming the id when there is none.
+  Goal goal(const std::string& id) const;
+  /// Write goals/ID.toml. Error when the id is taken, the owner is not a person, or a
+  /// supported goal does not exist.
+  WriteResult add_goal(const Goal& goal);
+  /// Append one `[[update]]` table to goals/ID.toml as text; every other byte stays.
+  WriteResult update_goal(const std::string& id, const GoalUpdate& update, const std::string& summary);
+
+  /// The wins dated within `range`, oldest first. Reads only the month folders the range
+  /// touches. Error at the first problem in a file.
+  std::vector<Win> wins_in(const dates::DateRange& range) const;
 
   /// A fresh file for `log-win --edit` holding `text`; the caller removes it.
   std::string make_edit_file(const std::string& text) const;
@@ -53,7 +81,14 @@ class Repo {
 
  private:
   WriteResult create(const InitOptions& opt);
+  /// Create the repository when DIR is missing or empty; Error when it is a foreign folder.
+  WriteResult prepare_write();
   void commit(const std::vector<std::string>& paths, const std::string& message, WriteResult& result);
+  /// commit() when git.autocommit is on and DIR is a git repository.
+  void autocommit(const std::vector<std::string>& paths, const std::string& message, WriteResult& result);
+  /// Parse one file of the repository; Error at its location when it does not parse.
+  std::string read_text(const std::string& rel) const;
+  void write_manager(const std::string& id, WriteResult& result);
 
   std::string dir_;
   process::Env env_;

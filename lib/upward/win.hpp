@@ -16,6 +16,7 @@ struct Metric {
 
 /// One win (or kudos received): one file under wins/YYYY/MM/, its id the file's stem.
 struct Win {
+  std::string id;  ///< the file's stem; not stored in the file
   dates::Day date;
   std::string title;
   std::string impact;

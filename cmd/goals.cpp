@@ -1,0 +1,153 @@
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "upward/error.hpp"
+#include "upward/goals_render.hpp"
+
+namespace upward::cmd {
+
+namespace {
+
+struct GoalsOptions {
+  // list
+  bool all = false;
+  std::string owner, format = "text";
+  // add
+  Goal goal;
+  std::string due;
+  // update, done, show
+  std::string id, progress, status, note, date, period;
+};
+
+GoalsQuery query(Context& ctx) {
+  const Config& cfg = ctx.repo().config();
+  return {ctx.today, cfg.stale_after_days, cfg.manager, false, std::nullopt};
+}
+
+int run_goals_list(const GoalsOptions& opt, Context& ctx) {
+  GoalsQuery q = query(ctx);
+  q.all = opt.all;
+  if (!opt.owner.empty()) q.owner = opt.owner;
+  auto goals = ctx.repo().goals();
+  auto people = ctx.repo().people();
+  auto groups = group_goals(goals, people, q);
+  if (opt.format == "json") fmt::print(ctx.out, "{}", render_goals_json(groups, ctx.today, q.stale_after_days));
+  else if (opt.format == "md") fmt::print(ctx.out, "{}", render_goals_md(groups));
+  else fmt::print(ctx.out, "{}", render_goals_text(groups, {ctx.color, ctx.utf8}));
+  if (groups.empty())
+    ctx.note(goals.empty() ? "no goals yet (goals add TITLE --id ID)" : "no active goals (--all shows done and dropped)");
+  return exit_ok;
+}
+
+int run_goals_show(const GoalsOptions& opt, Context& ctx) {
+  GoalsQuery q = query(ctx);
+  Goal goal = ctx.repo().goal(opt.id);
+  auto goals = ctx.repo().goals();
+  auto people = ctx.repo().people();
+  GoalRow row{goal, goal_state(goal, ctx.today, q.stale_after_days)};
+  dates::Day since = goal.created.value_or(goal.updates.empty() ? ctx.today - date::days{5 * 366}
+                                                                : goal.updates.front().date);
+  auto wins = wins_for_goal(ctx.repo().wins_in({std::min(since, ctx.today), ctx.today}), goal.id);
+  std::string owner = goal.owner == "me" ? "me" : owner_label(goal.owner, people);
+  if (opt.format == "json") fmt::print(ctx.out, "{}", render_goal_json(row, owner, goals, wins));
+  else fmt::print(ctx.out, "{}", render_goal_md(row, owner, goals, wins, ctx.today));
+  return exit_ok;
+}
+
+int run_goals_align(const GoalsOptions& opt, Context& ctx) {
+  GoalsQuery q = query(ctx);
+  dates::DateRange period = dates::parse_period(opt.period.empty() ? "this-quarter" : opt.period,
+                                                {ctx.today, ctx.repo().config().week_start, std::nullopt});
+  auto goals = ctx.repo().goals();
+  auto people = ctx.repo().people();
+  auto wins = ctx.repo().wins_in(period);
+  Alignment a = align_goals(goals, people, wins, period, q);
+  fmt::print(ctx.out, "{}", opt.format == "json" ? render_alignment_json(a) : render_alignment_md(a));
+  return exit_ok;
+}
+
+int run_goals_add(GoalsOptions& opt, Context& ctx) {
+  Goal& g = opt.goal;
+  g.created = ctx.today;
+  if (!opt.due.empty()) g.due = dates::parse_day(opt.due, ctx.today, dates::Lean::future);
+  WriteResult r = ctx.repo().add_goal(g);
+  if (!ctx.quiet) fmt::print(ctx.out, "{}\n", g.id);
+  return report_write(r, "", ctx);
+}
+
+int run_goals_update(const GoalsOptions& opt, Context& ctx, bool done) {
+  GoalUpdate u;
+  u.date = opt.date.empty() ? ctx.today : dates::parse_day(opt.date, ctx.today, dates::Lean::past);
+  if (!opt.progress.empty()) u.progress = parse_progress(opt.progress);
+  u.status = opt.status;
+  u.note = opt.note;
+  if (done) {
+    u.status = "done";
+    u.progress = 100;
+  }
+  if (!u.progress && u.status.empty() && u.note.empty())
+    throw UsageError("nothing to record: give --progress, --status or --note");
+  std::string summary = (u.progress ? std::to_string(*u.progress) + "%" : "") +
+                        (u.progress && !u.status.empty() ? " " : "") + u.status;
+  WriteResult r = ctx.repo().update_goal(opt.id, u, summary);
+  return report_write(r, "updated " + opt.id + (summary.empty() ? "" : ": " + summary), ctx);
+}
+
+void add_list_options(CLI::App* sub, GoalsOptions& opt) {
+  sub->add_flag("--all", opt.all, "Include done and dropped goals");
+  sub->add_option("--owner", opt.owner, "Only this owner's goals: me or a person id");
+  sub->add_option("--format", opt.format, "text (default), md or json")->check(CLI::IsMember({"text", "md", "json"}));
+}
+
+}  // namespace
+
+Subcommand add_goals(CLI::App& app, Context& ctx) {
+  auto opt = std::make_shared<GoalsOptions>();
+  auto* goals = app.add_subcommand("goals", "Your goals beside your manager's goals");
+  goals->require_subcommand(0, 1);
+  add_list_options(goals, *opt);
+  add_list_options(goals->add_subcommand("list", "Active goals by owner, with status and progress"), *opt);
+
+  auto* add = goals->add_subcommand("add", "Add a goal: yours, or (with --owner) your manager's");
+  add->add_option("title", opt->goal.title, "What the goal is")->required();
+  add->add_option("--id", opt->goal.id, "Its id: lowercase letters, digits and '-'")->required();
+  add->add_option("--owner", opt->goal.owner, "me (default) or a person id: their goal");
+  add->add_option("--due", opt->due, "When it is due (e.g. 2026-12-31, +6w, 'next friday')");
+  add->add_option("--why", opt->goal.why, "Why it matters");
+  add->add_option("--supports", opt->goal.supports, "The goal (usually your manager's) this one serves (repeatable)")
+      ->delimiter(',');
+  add->add_flag("--private", opt->goal.is_private, "Never show it in a digest, email or export");
+
+  auto* update = goals->add_subcommand("update", "Record progress, a status or a note");
+  update->add_option("id", opt->id, "The goal's id")->required();
+  update->add_option("--progress", opt->progress, "Progress, 0% to 100%");
+  update->add_option("--status", opt->status, "on-track, at-risk, blocked, done or dropped")
+      ->check(CLI::IsMember(goal_statuses));
+  for (auto* sub : {update, goals->add_subcommand("done", "Mark a goal done (100%)")}) {
+    if (sub != update) sub->add_option("id", opt->id, "The goal's id")->required();
+    sub->add_option("--note", opt->note, "What happened");
+    sub->add_option("-d,--date", opt->date, "When (default: today)");
+  }
+  auto* done = goals->get_subcommand("done");
+
+  auto* show = goals->add_subcommand("show", "A goal, its dated updates and its wins");
+  show->add_option("id", opt->id, "The goal's id")->required();
+  show->add_option("--format", opt->format, "md (default; text is the same) or json")
+      ->check(CLI::IsMember({"text", "md", "json"}));
+
+  auto* align = goals->add_subcommand("align", "Which of your manager's goals your goals and wins serve");
+  align->add_option("--period", opt->period, "Wins of this period (default: this-quarter)");
+  align->add_option("--format", opt->format, "md (default; text is the same) or json")
+      ->check(CLI::IsMember({"text", "md", "json"}));
+
+  return {goals, [=, &ctx] {
+            if (add->parsed()) return run_goals_add(*opt, ctx);
+            if (update->parsed()) return run_goals_update(*opt, ctx, false);
+            if (done->parsed()) return run_goals_update(*opt, ctx, true);
+            if (show->parsed()) return run_goals_show(*opt, ctx);
+            if (align->parsed()) return run_goals_align(*opt, ctx);
+            return run_goals_list(*opt, ctx);
+          }};
+}
+
+}  // namespace upward::cmd

@@ -1,0 +1,92 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "commands.hpp"
+#include "upward/goals_view.hpp"
+#include "upward/people_render.hpp"
+
+namespace upward::cmd {
+
+namespace {
+
+struct PeopleOptions {
+  Person person;
+  bool primary = false;
+  std::string id, format = "text";
+};
+
+int run_people_list(const PeopleOptions& opt, Context& ctx) {
+  auto people = ctx.repo().people();
+  const std::string& manager = ctx.repo().config().manager;
+  if (opt.format == "json") fmt::print(ctx.out, "{}", render_people_json(people, manager));
+  else fmt::print(ctx.out, "{}", render_people_text(people, manager));
+  if (people.empty()) ctx.note("no people yet (people add ID --name NAME --relationship manager)");
+  return exit_ok;
+}
+
+int run_people_show(const PeopleOptions& opt, Context& ctx) {
+  Person p = ctx.repo().person(opt.id);
+  const Config& cfg = ctx.repo().config();
+  if (opt.format == "json") {
+    fmt::print(ctx.out, "{}", render_person_json(p, cfg.manager));
+    return exit_ok;
+  }
+  auto goals = ctx.repo().goals();
+  auto groups = group_goals(goals, {}, {ctx.today, cfg.stale_after_days, cfg.manager, false, p.id});
+  fmt::print(ctx.out, "{}", render_person_md(p, cfg.manager, groups.empty() ? std::vector<GoalRow>{} : groups[0].rows));
+  return exit_ok;
+}
+
+int run_people_add(const PeopleOptions& opt, Context& ctx) {
+  WriteResult r = ctx.repo().add_person(opt.person, opt.primary);
+  bool primary = std::find(r.paths.begin(), r.paths.end(), "upward.toml") != r.paths.end();
+  return report_write(r, "added " + opt.person.id + (primary ? ", now your primary manager" : ""), ctx);
+}
+
+int run_people_primary(const PeopleOptions& opt, Context& ctx) {
+  return report_write(ctx.repo().set_primary(opt.id), opt.id + " is now your primary manager", ctx);
+}
+
+void add_format(CLI::App* sub, PeopleOptions& opt) {
+  sub->add_option("--format", opt.format, "text (default) or json")->check(CLI::IsMember({"text", "md", "json"}));
+}
+
+}  // namespace
+
+Subcommand add_people(CLI::App& app, Context& ctx) {
+  auto opt = std::make_shared<PeopleOptions>();
+  auto* people = app.add_subcommand("people", "Your managers and stakeholders");
+  people->require_subcommand(0, 1);
+  add_format(people, *opt);
+  auto* list = people->add_subcommand("list", "List people; * marks the primary manager");
+  add_format(list, *opt);
+
+  auto* add = people->add_subcommand("add", "Add a person");
+  Person& p = opt->person;
+  add->add_option("id", p.id, "Their id: lowercase letters, digits and '-' (e.g. dana)")->required();
+  add->add_option("--name", p.name, "Their name")->required();
+  add->add_option("--relationship", p.relationship, "manager, skip-level, stakeholder, mentor or peer")->required();
+  add->add_option("--email", p.email, "Their email address");
+  add->add_option("--style", p.style, "How they like updates: brief or detailed");
+  add->add_option("--cadence", p.cadence, "1:1 cadence: weekly, biweekly or monthly");
+  add->add_option("--priority", p.priorities, "Something they care about now (repeatable)");
+  add->add_option("--pressure", p.pressures, "Something pressing on them (repeatable)");
+  add->add_flag("--primary", opt->primary, "Make them your primary manager");
+
+  auto* show = people->add_subcommand("show", "Show a person and their goals");
+  show->add_option("id", opt->id, "Their id")->required();
+  add_format(show, *opt);
+
+  auto* primary = people->add_subcommand("primary", "Make someone your primary manager");
+  primary->add_option("id", opt->id, "Their id")->required();
+
+  return {people, [=, &ctx] {
+            if (add->parsed()) return run_people_add(*opt, ctx);
+            if (show->parsed()) return run_people_show(*opt, ctx);
+            if (primary->parsed()) return run_people_primary(*opt, ctx);
+            return run_people_list(*opt, ctx);
+          }};
+}
+
+}  // namespace upward::cmd

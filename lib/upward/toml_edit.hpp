@@ -1,0 +1,18 @@
+#pragma once
+// Changing a user's file without rewriting it (DESIGN §4): append text, or replace exactly one
+// value's text. Every other byte stays as the user left it; the result is parsed before it is returned.
+#include <string>
+
+namespace upward::toml_edit {
+
+/// `text` with `block` appended (after a newline, when `text` does not end with one).
+/// Error at FILE:LINE:COL when `text` does not parse, or when the result would not.
+std::string append(const std::string& text, const std::string& block, const std::string& path);
+
+/// `text` with the top-level `key` set to the string `value`: its value's text replaced in place
+/// when the key exists, else a `key = "value"` line inserted after the last top-level key
+/// (before the first table when there is none). Error when `text` does not parse.
+std::string set_top_level_string(const std::string& text, const std::string& key, const std::string& value,
+                                 const std::string& path);
+
+}  // namespace upward::toml_edit
