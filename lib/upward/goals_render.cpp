@@ -227,11 +227,11 @@ std::string render_alignment_md(const Alignment& a) {
   for (const auto& b : a.boss_goals) {
     out += fmt::format("\n## {}: {} (`{}`), {} {}%\n\n", md_cell(b.owner_label), md_cell(b.goal.goal.title),
                        b.goal.goal.id, status_text(b.goal.state), b.goal.state.progress);
-    if (b.supporters.empty()) out += "No goal of yours supports it.\n";
+    if (b.supporters.empty()) out += "- No goal of yours supports it.\n";
     for (const auto& s : b.supporters)
       out += fmt::format("- Your goal: {} (`{}`), {} {}%\n", md_cell(s.goal.title), s.goal.id, status_text(s.state),
                          s.state.progress);
-    if (b.wins.empty()) out += (b.supporters.empty() ? "" : "- ") + std::string("No wins in this period.\n");
+    if (b.wins.empty()) out += "- No wins in this period.\n";
     for (const auto& w : b.wins) out += "- Win " + dates::format_day(w.date) + ": " + md_cell(w.title) + "\n";
   }
   out += "\n## Goals of your manager's that nothing supports\n\n";

@@ -1,0 +1,207 @@
+import json
+import os
+import subprocess
+import tomllib
+
+from harness import BIN, SRC, UpwardTest
+
+HAND_EDITED = """# Checkout latency: my main goal this quarter.
+title    = "Checkout p99 under 400 ms"   # the bar Dana set
+owner = "me"
+due = 2026-12-31
+
+  # why, in my own words
+why = '''
+Slow checkout
+loses carts'''
+supports = [ "q4-conversion",   ]   # Dana's
+
+
+[[update]]      # first check-in
+date = 2026-11-02
+progress = 10
+note = "baseline measured"
+"""
+
+
+class GoalsTest(UpwardTest):
+    def setUp(self):
+        super().setUp()
+        self.init()
+        self.ok("people", "add", "dana", "--name", "Dana Okafor", "--relationship", "manager")
+
+    def goal_file(self, goal_id):
+        return os.path.join(self.repo, "goals", goal_id + ".toml")
+
+    def load(self, goal_id):
+        with open(self.goal_file(goal_id), "rb") as f:
+            return tomllib.load(f)
+
+    def test_add_boss_and_own_goals(self):
+        self.assertEqual(self.ok("goals", "add", "Conversion +2% in Q4", "--id", "q4-conversion", "--owner", "dana",
+                                 "--due", "2026-12-31"), "q4-conversion\n")
+        self.ok("goals", "add", "Checkout p99 under 400 ms", "--id", "checkout-latency", "--supports",
+                "q4-conversion", "--due", "+6w", "--why", "Slow checkout loses carts")
+        g = self.load("checkout-latency")
+        self.assertEqual(g["owner"], "me")
+        self.assertEqual(g["supports"], ["q4-conversion"])
+        self.assertEqual(g["due"].isoformat(), "2027-01-04")
+        self.assertEqual(g["created"].isoformat(), "2026-11-23")
+        self.assertEqual(self.load("q4-conversion")["owner"], "dana")
+        self.assertEqual(self.commits()[0], "goals add: checkout-latency")
+
+    def test_update_and_done_append_and_keep_every_byte(self):
+        self.ok("goals", "add", "Conversion +2% in Q4", "--id", "q4-conversion", "--owner", "dana")
+        with open(self.goal_file("checkout-latency"), "w") as f:
+            f.write(HAND_EDITED)
+        self.ok("goals", "update", "checkout-latency", "--progress", "40%", "--status", "at-risk", "--note",
+                'p99 at 520 ms; "cache" next\nthen the CDN')
+        text = self.read(self.goal_file("checkout-latency"))
+        self.assertTrue(text.startswith(HAND_EDITED))
+        self.ok("goals", "done", "checkout-latency", "--note", "Shipped", "-d", "2026-11-24", "--today", "2026-11-25")
+        text = self.read(self.goal_file("checkout-latency"))
+        self.assertTrue(text.startswith(HAND_EDITED))
+        g = self.load("checkout-latency")
+        self.assertEqual(g["why"], "Slow checkout\nloses carts")
+        self.assertEqual(len(g["update"]), 3)
+        self.assertEqual(g["update"][1], {"date": __import__("datetime").date(2026, 11, 23), "progress": 40,
+                                          "status": "at-risk", "note": 'p99 at 520 ms; "cache" next\nthen the CDN'})
+        self.assertEqual(g["update"][2]["status"], "done")
+        self.assertEqual(g["update"][2]["progress"], 100)
+        self.assertEqual(g["update"][2]["date"].isoformat(), "2026-11-24")
+        self.assertEqual(self.commits()[0], "goals update: checkout-latency 100% done")
+        self.assertEqual(self.commits()[1], "goals update: checkout-latency 40% at-risk")
+
+    def test_bad_input_changes_nothing(self):
+        self.ok("goals", "add", "Mine", "--id", "mine")
+        before = self.read(self.goal_file("mine"))
+        commits = self.commits()
+        cases = [
+            (["goals", "update", "mine", "--progress", "120%"], 2),
+            (["goals", "update", "mine", "--progress", "-5"], 2),
+            (["goals", "update", "mine", "--progress", "abc"], 2),
+            (["goals", "update", "mine", "--status", "at risk"], 2),
+            (["goals", "update", "mine"], 2),
+            (["goals", "update", "nope", "--progress", "5"], 1),
+            (["goals", "done", "nope"], 1),
+            (["goals", "show", "nope"], 1),
+            (["goals", "update", "../x", "--progress", "5"], 2),
+            (["goals", "add", "T", "--id", "../x"], 2),
+            (["goals", "add", "T", "--id", "Dana"], 2),
+            (["goals", "add", "T", "--id", ".git"], 2),
+            (["goals", "add", "T", "--id", "a/b"], 2),
+            (["goals", "add", "T", "--id", "mine"], 1),
+            (["goals", "add", "T", "--id", "x", "--owner", "bob"], 1),
+            (["goals", "add", "T", "--id", "x", "--owner", "Bob"], 2),
+            (["goals", "add", "T", "--id", "x", "--supports", "nope"], 1),
+            (["goals", "add", "T", "--id", "x", "--due", "2026-02-30"], 2),
+            (["goals", "add", b"\xff", "--id", "x"], 1),
+        ]
+        for args, code in cases:
+            with self.subTest(args=args):
+                r = self.run_upward(*args)
+                self.assertEqual(r.returncode, code, r.stderr)
+                self.assertTrue(r.stderr.startswith(b"upward: "), r.stderr)
+        self.assertEqual(sorted(os.listdir(os.path.join(self.repo, "goals"))), ["mine.toml"])
+        self.assertEqual(self.read(self.goal_file("mine")), before)
+        self.assertEqual(self.commits(), commits)
+
+    def test_a_goal_file_that_does_not_parse_is_not_written(self):
+        with open(self.goal_file("broken"), "w") as f:
+            f.write('title = "open\n')
+        r = self.run_upward("goals", "update", "broken", "--progress", "5")
+        self.assertEqual(r.returncode, 1)
+        self.assertTrue(r.stderr.decode().startswith(f"upward: {self.repo}/goals/broken.toml:1:"))
+        self.assertEqual(self.read(self.goal_file("broken")), 'title = "open\n')
+
+    def test_list_formats(self):
+        self.ok("goals", "add", "Conversion +2% in Q4", "--id", "q4-conversion", "--owner", "dana", "--due",
+                "2026-11-30")
+        self.ok("goals", "add", "Checkout p99", "--id", "checkout-latency", "--supports", "q4-conversion",
+                "--due", "2026-11-01", "--today", "2026-10-01")
+        self.ok("goals", "update", "checkout-latency", "--progress", "40", "--today", "2026-10-20")
+        self.ok("goals", "add", "Old", "--id", "old")
+        self.ok("goals", "done", "old")
+        text = self.ok("goals")
+        self.assertEqual(text, self.ok("goals", "list"))
+        lines = text.splitlines()
+        self.assertEqual(lines[0], "My goals")
+        self.assertRegex(lines[1], r"^  checkout-latency  Checkout p99\s+on-track, stale  \[####------\]  40%  "
+                                   r"due 2026-11-01 \(overdue\)  updated 34 days ago$")
+        self.assertEqual(lines[3], "Dana Okafor (dana), manager")
+        self.assertNotIn("old", text)
+        self.assertIn("old", self.ok("goals", "--all"))
+        self.assertNotIn("checkout-latency", self.ok("goals", "--owner", "dana"))
+        md = self.ok("goals", "--format", "md")
+        self.assertIn("| Checkout p99 (`checkout-latency`) | on-track, stale | 40% | 2026-11-01 (overdue) | "
+                      "2026-10-20 (34 days ago) |", md)
+        data = json.loads(self.ok("goals", "--format", "json", "--all"))
+        self.assertEqual(data["today"], "2026-11-23")
+        self.assertEqual(data["stale_after_days"], 21)
+        by_id = {g["id"]: g for g in data["goals"]}
+        c = by_id["checkout-latency"]
+        self.assertEqual((c["status"], c["progress"], c["stale"], c["overdue"], c["days_since_update"]),
+                         ("on-track", 40, True, True, 34))
+        self.assertEqual(c["supports"], ["q4-conversion"])
+        self.assertEqual(by_id["q4-conversion"]["owner_name"], "Dana Okafor (dana), manager")
+        self.assertFalse(by_id["old"]["active"])
+        documented = self.read(os.path.join(SRC, "man", "upward-goals.1")).replace("\\-", "-")
+        for key in c:
+            self.assertIn(f".B {key}", documented.replace("\\_", "_"), key)
+
+    def test_colour_only_when_asked(self):
+        self.ok("goals", "add", "Late", "--id", "late", "--due", "2026-11-01", "--today", "2026-10-01")
+        self.assertNotIn("\x1b[", self.ok("goals"))
+        self.assertIn("\x1b[31m", self.ok("--color", "always", "goals"))
+
+    def test_stale_limit_is_configurable(self):
+        path = os.path.join(self.repo, "upward.toml")
+        with open(path, "a") as f:
+            f.write("\n[goals]\nstale_after_days = 60\n")
+        self.ok("goals", "add", "Quiet", "--id", "quiet", "--today", "2026-10-01")
+        self.assertNotIn("stale", self.ok("goals"))
+
+    def test_show_and_align(self):
+        self.ok("goals", "add", "Conversion +2% in Q4", "--id", "q4-conversion", "--owner", "dana")
+        self.ok("goals", "add", "Hire two engineers", "--id", "hiring", "--owner", "dana")
+        self.ok("goals", "add", "Checkout p99", "--id", "checkout-latency", "--supports", "q4-conversion")
+        self.ok("goals", "add", "Learn Rust", "--id", "learn-rust")
+        self.ok("goals", "update", "checkout-latency", "--progress", "40%", "--note", "halfway")
+        self.ok("log-win", "Cut p99 to 350 ms", "-g", "checkout-latency", "-i", "Conversion +1.2%")
+        self.ok("log-win", "Old win", "-g", "checkout-latency", "-d", "2026-09-30")
+        shown = self.ok("goals", "show", "checkout-latency")
+        self.assertIn("- Supports: Conversion +2% in Q4 (`q4-conversion`)", shown)
+        self.assertIn("- 2026-11-23 40%: halfway", shown)
+        self.assertIn("## Wins (1)", shown)  # the goal was created on 2026-11-23
+        self.assertIn("- 2026-11-23 Cut p99 to 350 ms", shown)
+        data = json.loads(self.ok("goals", "show", "q4-conversion", "--format", "json"))
+        self.assertEqual(data["supported_by"], ["checkout-latency"])
+        align = self.ok("goals", "align")
+        self.assertIn("# Alignment, 2026-10-01..2026-12-31", align)
+        self.assertIn("- Your goal: Checkout p99 (`checkout-latency`), on-track 40%", align)
+        self.assertIn("- Win 2026-11-23: Cut p99 to 350 ms", align)
+        nothing = align.split("## Goals of your manager's that nothing supports")[1].split("##")[0]
+        self.assertIn("Hire two engineers (`hiring`, dana)", nothing)
+        self.assertIn("Learn Rust (`learn-rust`)", align.split("support no goal of your manager's")[1])
+        data = json.loads(self.ok("goals", "align", "--format", "json", "--period", "2026-09"))
+        self.assertEqual(data["period"], {"first": "2026-09-01", "last": "2026-09-30"})
+        self.assertEqual(data["unsupported"], ["hiring"])
+        self.assertEqual(data["unaligned"], ["learn-rust"])
+        conv = [b for b in data["boss_goals"] if b["id"] == "q4-conversion"][0]
+        self.assertEqual(conv["wins"], ["2026-09-30-old-win"])
+
+    def test_log_win_goal_must_exist(self):
+        self.ok("goals", "add", "Mine", "--id", "mine")
+        win_id = self.ok("log-win", "Did it", "-g", "mine").strip()
+        self.assertEqual(self.win(win_id)["goals"], ["mine"])
+        self.assertEqual(self.run_upward("log-win", "x", "-g", "other").returncode, 1)
+
+    def test_demo_repository_names_an_unsupported_boss_goal(self):
+        demo = os.path.join(SRC, "examples", "demo")
+        r = subprocess.run([BIN, "--dir", demo, "goals", "align",
+                            "--format", "json"], capture_output=True, env=self.env)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertGreaterEqual(len(json.loads(r.stdout)["unsupported"]), 1)
+        r = subprocess.run([BIN, "--dir", demo, "check"],
+                           capture_output=True, env=self.env)
+        self.assertEqual((r.returncode, r.stdout), (0, b""))
