@@ -31,7 +31,7 @@ _upward() {
         words=("${COMP_WORDS[@]}") cword=$COMP_CWORD
     fi
     local global="--dir --today --color -q --quiet --version -h --help"
-    local commands="init log-win check"
+    local commands="init log-win goals people check"
 
     case $prev in
         --dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
@@ -39,18 +39,31 @@ _upward() {
         --today | -d | --date | --follow-up)
             COMPREPLY=($(compgen -W "today yesterday tomorrow monday tuesday wednesday thursday friday" -- "$cur"))
             return ;;
-        -g | --goal) COMPREPLY=($(compgen -W "$(_upward_ids goals)" -- "$cur")); return ;;
+        -g | --goal | --supports) COMPREPLY=($(compgen -W "$(_upward_ids goals)" -- "$cur")); return ;;
         --seen-by | --from) COMPREPLY=($(compgen -W "$(_upward_ids people)" -- "$cur")); return ;;
+        --owner) COMPREPLY=($(compgen -W "me $(_upward_ids people)" -- "$cur")); return ;;
         --kind) COMPREPLY=($(compgen -W "win kudos" -- "$cur")); return ;;
-        -i | --impact | --metric | -t | --tag | --link | --name | --email) return ;;
+        --status) COMPREPLY=($(compgen -W "on-track at-risk blocked done dropped" -- "$cur")); return ;;
+        --relationship) COMPREPLY=($(compgen -W "manager skip-level stakeholder mentor peer" -- "$cur")); return ;;
+        --style) COMPREPLY=($(compgen -W "brief detailed" -- "$cur")); return ;;
+        --cadence) COMPREPLY=($(compgen -W "weekly biweekly monthly" -- "$cur")); return ;;
+        --format) COMPREPLY=($(compgen -W "text md json" -- "$cur")); return ;;
+        --period) COMPREPLY=($(compgen -W "this-week last-week this-month last-month this-quarter last-quarter
+                                          this-year last-year ytd" -- "$cur")); return ;;
+        -i | --impact | --metric | -t | --tag | --link | --name | --email | --id | --why | --progress | --note | \
+            --priority | --pressure) return ;;
     esac
 
-    local i cmd=""
+    local i cmd="" sub=""
     for ((i = 1; i < cword; i++)); do
-        case ${words[i]} in
-            init | log-win | check) cmd=${words[i]}; break ;;
-            --dir | --today | --color) ((i++)) ;;
-        esac
+        if [[ -z $cmd ]]; then
+            case ${words[i]} in
+                init | log-win | goals | people | check) cmd=${words[i]} ;;
+                --dir | --today | --color) ((i++)) ;;
+            esac
+        elif [[ -z $sub && ${words[i]} != -* ]]; then
+            sub=${words[i]}
+        fi
     done
 
     case $cmd in
@@ -64,6 +77,39 @@ _upward() {
         log-win)
             COMPREPLY=($(compgen -W "-i --impact --metric -t --tag -g --goal -d --date --seen-by --kind
                 --from --follow-up --link --private --stdin --stdin-lines -e --edit $global" -- "$cur")) ;;
+        goals)
+            case $sub in
+                "" | list)
+                    local opts="--all --owner --format $global"
+                    [[ -z $sub ]] && opts="list add update done show align $opts"
+                    COMPREPLY=($(compgen -W "$opts" -- "$cur")) ;;
+                add) COMPREPLY=($(compgen -W "--id --owner --due --why --supports --private $global" -- "$cur")) ;;
+                update | done | show)
+                    if [[ $cur == -* ]]; then
+                        local opts="--format"
+                        [[ $sub == update ]] && opts="--progress --status --note -d --date"
+                        [[ $sub == done ]] && opts="--note -d --date"
+                        COMPREPLY=($(compgen -W "$opts $global" -- "$cur"))
+                    else
+                        COMPREPLY=($(compgen -W "$(_upward_ids goals)" -- "$cur"))
+                    fi ;;
+                align) COMPREPLY=($(compgen -W "--period --format $global" -- "$cur")) ;;
+            esac ;;
+        people)
+            case $sub in
+                "" | list)
+                    local opts="--format $global"
+                    [[ -z $sub ]] && opts="list add show primary $opts"
+                    COMPREPLY=($(compgen -W "$opts" -- "$cur")) ;;
+                add) COMPREPLY=($(compgen -W "--name --relationship --email --style --cadence --priority --pressure
+                                              --primary $global" -- "$cur")) ;;
+                show | primary)
+                    if [[ $cur == -* ]]; then
+                        COMPREPLY=($(compgen -W "--format $global" -- "$cur"))
+                    else
+                        COMPREPLY=($(compgen -W "$(_upward_ids people)" -- "$cur"))
+                    fi ;;
+            esac ;;
         check) COMPREPLY=($(compgen -W "$global" -- "$cur")) ;;
     esac
 }

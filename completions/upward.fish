@@ -11,7 +11,7 @@ function __upward_ids --description 'ids of the files in one folder of the repos
     end
 end
 
-set -l commands init log-win check
+set -l commands init log-win goals people check
 complete -c upward -f
 complete -c upward -l dir -r -a '(__fish_complete_directories)' -d 'The repository'
 complete -c upward -l today -x -a 'today yesterday' -d "Pin today's date"
@@ -22,6 +22,8 @@ complete -c upward -s h -l help -d 'Help'
 
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a init -d 'Create a repository'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a log-win -d 'Record a win and why it mattered'
+complete -c upward -n "not __fish_seen_subcommand_from $commands" -a goals -d "Your goals beside your manager's"
+complete -c upward -n "not __fish_seen_subcommand_from $commands" -a people -d 'Your managers and stakeholders'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a check -d 'Validate every file'
 
 complete -c upward -n '__fish_seen_subcommand_from init' -l name -x -d 'Your name'
@@ -43,3 +45,43 @@ complete -c upward -n $lw -l private -d 'Never in a digest, email or export'
 complete -c upward -n $lw -l stdin -d 'Read the text from stdin'
 complete -c upward -n $lw -l stdin-lines -d 'One win per stdin line'
 complete -c upward -n $lw -s e -l edit -d 'Write the win in $EDITOR'
+
+set -l goal_subs list add update done show align
+set -l g '__fish_seen_subcommand_from goals'
+complete -c upward -n "$g; and not __fish_seen_subcommand_from $goal_subs" -a list -d 'Active goals by owner'
+complete -c upward -n "$g; and not __fish_seen_subcommand_from $goal_subs" -a add -d 'Add a goal'
+complete -c upward -n "$g; and not __fish_seen_subcommand_from $goal_subs" -a update -d 'Record progress, a status or a note'
+complete -c upward -n "$g; and not __fish_seen_subcommand_from $goal_subs" -a done -d 'Mark a goal done'
+complete -c upward -n "$g; and not __fish_seen_subcommand_from $goal_subs" -a show -d 'A goal, its updates and wins'
+complete -c upward -n "$g; and not __fish_seen_subcommand_from $goal_subs" -a align -d "What serves your manager's goals"
+complete -c upward -n "$g; and __fish_seen_subcommand_from update done show" -a '(__upward_ids goals)' -d 'Goal'
+complete -c upward -n $g -l all -d 'Include done and dropped goals'
+complete -c upward -n $g -l owner -x -a 'me (__upward_ids people)' -d 'me or a person id'
+complete -c upward -n $g -l format -x -a 'text md json' -d 'Output format'
+complete -c upward -n "$g; and __fish_seen_subcommand_from add" -l id -x -d 'The goal id'
+complete -c upward -n "$g; and __fish_seen_subcommand_from add" -l due -x -d 'Due date'
+complete -c upward -n "$g; and __fish_seen_subcommand_from add" -l why -x -d 'Why it matters'
+complete -c upward -n "$g; and __fish_seen_subcommand_from add" -l supports -x -a '(__upward_ids goals)' -d 'Goal it serves'
+complete -c upward -n "$g; and __fish_seen_subcommand_from add" -l private -d 'Never in a digest, email or export'
+complete -c upward -n "$g; and __fish_seen_subcommand_from update" -l progress -x -d '0% to 100%'
+complete -c upward -n "$g; and __fish_seen_subcommand_from update" -l status -x -a 'on-track at-risk blocked done dropped' -d 'Status'
+complete -c upward -n "$g; and __fish_seen_subcommand_from update done" -l note -x -d 'What happened'
+complete -c upward -n "$g; and __fish_seen_subcommand_from update done" -s d -l date -x -d 'When'
+complete -c upward -n "$g; and __fish_seen_subcommand_from align" -l period -x -a 'this-quarter last-quarter this-year' -d 'Wins of this period'
+
+set -l people_subs list add show primary
+set -l p '__fish_seen_subcommand_from people'
+complete -c upward -n "$p; and not __fish_seen_subcommand_from $people_subs" -a list -d 'List people'
+complete -c upward -n "$p; and not __fish_seen_subcommand_from $people_subs" -a add -d 'Add a person'
+complete -c upward -n "$p; and not __fish_seen_subcommand_from $people_subs" -a show -d 'Show a person'
+complete -c upward -n "$p; and not __fish_seen_subcommand_from $people_subs" -a primary -d 'Make someone your primary manager'
+complete -c upward -n "$p; and __fish_seen_subcommand_from show primary" -a '(__upward_ids people)' -d 'Person'
+complete -c upward -n $p -l format -x -a 'text md json' -d 'Output format'
+complete -c upward -n "$p; and __fish_seen_subcommand_from add" -l name -x -d 'Their name'
+complete -c upward -n "$p; and __fish_seen_subcommand_from add" -l relationship -x -a 'manager skip-level stakeholder mentor peer' -d 'Relationship'
+complete -c upward -n "$p; and __fish_seen_subcommand_from add" -l email -x -d 'Their email'
+complete -c upward -n "$p; and __fish_seen_subcommand_from add" -l style -x -a 'brief detailed' -d 'How they like updates'
+complete -c upward -n "$p; and __fish_seen_subcommand_from add" -l cadence -x -a 'weekly biweekly monthly' -d '1:1 cadence'
+complete -c upward -n "$p; and __fish_seen_subcommand_from add" -l priority -x -d 'What they care about'
+complete -c upward -n "$p; and __fish_seen_subcommand_from add" -l pressure -x -d 'What presses on them'
+complete -c upward -n "$p; and __fish_seen_subcommand_from add" -l primary -d 'Make them your primary manager'

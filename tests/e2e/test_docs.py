@@ -7,13 +7,18 @@ import unittest
 
 from harness import BIN, SRC, UpwardTest
 
-COMMANDS = ["init", "log-win", "check"]
+COMMANDS = ["init", "log-win", "goals", "people", "check"]
+# every command line whose options must be documented and completed, with its man page
+COMMAND_LINES = [(["init"], "init"), (["log-win"], "log-win"), (["check"], "check"), (["goals"], "goals"),
+                 (["goals", "add"], "goals"), (["goals", "update"], "goals"), (["goals", "done"], "goals"),
+                 (["goals", "show"], "goals"), (["goals", "align"], "goals"), (["people"], "people"),
+                 (["people", "add"], "people"), (["people", "show"], "people")]
 MAN = os.path.join(SRC, "man")
 COMP = os.path.join(SRC, "completions")
 
 
-def long_options(command):
-    out = subprocess.run([BIN, command, "--help"], capture_output=True, text=True).stdout
+def long_options(argv):
+    out = subprocess.run([BIN, *argv, "--help"], capture_output=True, text=True).stdout
     return sorted(set(re.findall(r"(--[a-z][a-z-]+)", out)) - {"--help"})
 
 
@@ -25,7 +30,8 @@ def read(path):
 class DocsTest(UpwardTest):
     def test_man_pages_have_no_warnings(self):
         pages = sorted(os.listdir(MAN))
-        self.assertEqual(pages, ["upward-check.1", "upward-files.5", "upward-init.1", "upward-log-win.1", "upward.1"])
+        self.assertEqual(pages, ["upward-check.1", "upward-files.5", "upward-goals.1", "upward-init.1",
+                                 "upward-log-win.1", "upward-people.1", "upward.1"])
         for page in pages:
             r = subprocess.run(["groff", "-man", "-ww", "-z", os.path.join(MAN, page)], capture_output=True, text=True)
             self.assertEqual((r.returncode, r.stderr), (0, ""), page)
@@ -36,12 +42,12 @@ class DocsTest(UpwardTest):
 
     def test_every_option_is_documented_and_completed(self):
         bash, zsh, fish = (read(os.path.join(COMP, f)) for f in ("upward.bash", "_upward", "upward.fish"))
-        for cmd in COMMANDS:
+        for argv, cmd in COMMAND_LINES:
             page = read(os.path.join(MAN, f"upward-{cmd}.1")).replace("\\-", "-")
-            for opt in long_options(cmd):
+            for opt in long_options(argv):
                 if opt in ("--dir", "--today", "--color", "--quiet", "--version"):
                     continue  # global: documented in upward(1)
-                with self.subTest(cmd=cmd, opt=opt):
+                with self.subTest(argv=argv, opt=opt):
                     self.assertIn(opt, page)
                     self.assertIn(opt, bash)
                     self.assertIn(opt, zsh)
@@ -68,11 +74,15 @@ complete -p upward
 COMP_WORDS=(upward lo); COMP_CWORD=1; _upward; echo "${{COMPREPLY[*]}}"
 COMP_WORDS=(upward log-win --go); COMP_CWORD=2; _upward; echo "${{COMPREPLY[*]}}"
 COMP_WORDS=(upward --dir {self.repo} log-win -g ''); COMP_CWORD=5; _upward; echo "${{COMPREPLY[*]}}"
+COMP_WORDS=(upward --dir {self.repo} goals update ''); COMP_CWORD=5; _upward; echo "${{COMPREPLY[*]}}"
+COMP_WORDS=(upward goals a); COMP_CWORD=2; _upward; echo "${{COMPREPLY[*]}}"
+COMP_WORDS=(upward people add dana --rel); COMP_CWORD=4; _upward; echo "${{COMPREPLY[*]}}"
 """
         r = subprocess.run(["bash", "--norc", "-c", script], capture_output=True, text=True, env=self.env)
         self.assertEqual(r.stderr, "")
         self.assertEqual(r.stdout.splitlines(), ["complete -F _upward upward", "log-win", "--goal",
-                                                 "checkout-latency hiring"])
+                                                 "checkout-latency hiring", "checkout-latency hiring", "add align",
+                                                 "--relationship"])
 
     @unittest.skipUnless(shutil.which("zsh"), "zsh is not installed")
     def test_zsh_loads_the_completion(self):
@@ -86,10 +96,12 @@ COMP_WORDS=(upward --dir {self.repo} log-win -g ''); COMP_CWORD=5; _upward; echo
     def test_fish_completes_commands_options_and_goal_ids(self):
         self.make_goals()
         script = (f"source {COMP}/upward.fish; complete -C'upward '; echo ---; complete -C'upward log-win --go'; "
-                  f"echo ---; complete -C'upward --dir {self.repo} log-win -g '")
+                  f"echo ---; complete -C'upward --dir {self.repo} log-win -g '; "
+                  f"echo ---; complete -C'upward --dir {self.repo} goals show '")
         r = subprocess.run(["fish", "--no-config", "-c", script], capture_output=True, text=True, env=self.env)
         self.assertEqual(r.stderr, "")
         parts = r.stdout.split("---\n")
         self.assertIn("log-win\tRecord a win and why it mattered", parts[0])
         self.assertIn("--goal\tGoal id", parts[1])
         self.assertEqual(sorted(l.split("\t")[0] for l in parts[2].splitlines()), ["checkout-latency", "hiring"])
+        self.assertEqual(sorted(l.split("\t")[0] for l in parts[3].splitlines()), ["checkout-latency", "hiring"])

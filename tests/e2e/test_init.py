@@ -70,7 +70,7 @@ class InitTest(UpwardTest):
         r = self.run_upward("--version")
         self.assertEqual(r.returncode, 0)
         self.assertRegex(r.stdout.decode(), r"^\d+\.\d+\.\d+\n$")
-        for cmd in ("init", "log-win", "check"):
+        for cmd in ("init", "log-win", "goals", "people", "check"):
             r = self.run_upward(cmd, "--help")
             self.assertEqual(r.returncode, 0)
             self.assertIn(cmd, r.stdout.decode())
@@ -84,4 +84,4 @@ class InitTest(UpwardTest):
             self.assertTrue(r.stderr.startswith(b"upward: "), r.stderr)
         r = self.run_upward("bogus")
         self.assertEqual(r.stderr.decode().splitlines()[0],
-                         "upward: unknown command 'bogus' (expected init, log-win, check)")
+                         "upward: unknown command 'bogus' (expected init, log-win, goals, people, check)")
