@@ -104,6 +104,44 @@ class ReliabilityTest(UpwardTest):
                             self.assertEqual(len(new), 1)
         self.assertEqual(self.run_upward("check").returncode, 0)
 
+    def test_twenty_concurrent_goal_updates_are_all_appended(self):
+        goal = os.path.join(self.repo, "goals", "g.toml")
+        self.ok("goals", "add", "Goal", "--id", "g")
+        with open(goal, "a") as f:
+            f.write("# a comment the user wrote\n")
+        before = self.read(goal)
+        procs = [subprocess.Popen(self.command("goals", "update", "g", "--progress", str(i), "--note", f"n{i}"),
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env) for i in range(20)]
+        for p in procs:
+            _, err = p.communicate(timeout=120)
+            self.assertEqual(p.returncode, 0, err)
+        text = self.read(goal)
+        self.assertTrue(text.startswith(before))
+        with open(goal, "rb") as f:
+            updates = tomllib.load(f)["update"]
+        self.assertEqual(sorted(u["progress"] for u in updates), list(range(20)))
+        self.assertEqual(len(self.commits()), 22)
+
+    def test_injected_io_errors_never_damage_a_goal_file(self):
+        self.assertTrue(os.path.exists(FAULTINJ), "build the faultinj target")
+        goal = os.path.join(self.repo, "goals", "g.toml")
+        self.ok("goals", "add", "Goal", "--id", "g")
+        for fn in ("write", "fsync", "rename"):
+            for n in range(1, 8):
+                before = self.read(goal)
+                env = dict(self.env, LD_PRELOAD=FAULTINJ, FAULT_FN=fn, FAULT_N=str(n), FAULT_ERRNO="28")
+                r = subprocess.run(self.command("goals", "update", "g", "--note", f"{fn} {n}"), capture_output=True,
+                                   env=env)
+                after = self.read(goal)
+                self.assertEqual(self.temps(), [], (fn, n))
+                with open(goal, "rb") as f:
+                    tomllib.load(f)
+                if r.returncode == 0 or b"the change is saved, but git" in r.stderr or b"wrote '" in r.stderr:
+                    self.assertEqual(after, before + f'\n[[update]]\ndate = 2026-11-23\nnote = "{fn} {n}"\n')
+                    self.git("reset", "-q")
+                else:
+                    self.assertEqual(after, before, (fn, n, r.stderr))
+
     def test_fuzzed_titles_read_back_identically(self):
         rng = random.Random(42)
         alphabet = ([chr(c) for c in range(1, 128)] + list("éüß☃€𝄞🎉日本語") + ['"""', "'''", "\\u00e9", "\\"])
