@@ -116,10 +116,10 @@ WriteResult Repo::prepare_write() {
 }
 
 WriteResult Repo::add_wins(const std::vector<Win>& wins) {
-  WriteResult result = prepare_write();
   for (const auto& w : wins)
     for (const auto& g : w.goals)
       if (!goal_exists(g)) throw Error("unknown goal '" + g + "' (no goals/" + g + ".toml; see 'upward goals')");
+  WriteResult result = prepare_write();  // only now: a refused win creates nothing
 
   std::vector<std::pair<std::string, std::string>> files;  // relative path, text
   for (const auto& w : wins) {

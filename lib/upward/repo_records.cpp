@@ -127,11 +127,11 @@ WriteResult Repo::set_primary(const std::string& id) {
 
 WriteResult Repo::add_goal(const Goal& goal) {
   validate_goal(goal);
-  WriteResult result = prepare_write();
   if (goal.owner != "me" && !person_exists(goal.owner))
     throw Error("unknown person '" + goal.owner + "' (no people/" + goal.owner + ".toml; add them with 'upward people add')");
   for (const auto& s : goal.supports)
     if (!goal_exists(s)) throw Error("unknown goal '" + s + "' (no goals/" + s + ".toml; see 'upward goals')");
+  WriteResult result = prepare_write();  // only now: a refused goal creates nothing
   std::string rel = "goals/" + goal.id + ".toml";
   std::string text = goal_to_toml(goal);
   parse_toml(text, path(rel));

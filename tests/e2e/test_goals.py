@@ -106,6 +106,14 @@ class GoalsTest(UpwardTest):
         self.assertEqual(self.read(self.goal_file("mine")), before)
         self.assertEqual(self.commits(), commits)
 
+    def test_a_refused_write_does_not_create_a_repository(self):
+        self.repo = os.path.join(self.tmp, "fresh")
+        for args in (["goals", "add", "T", "--id", "x", "--owner", "bob"], ["goals", "add", "T", "--id", "x",
+                     "--supports", "nope"], ["log-win", "x", "-g", "nope"]):
+            r = self.run_upward(*args)
+            self.assertEqual(r.returncode, 1, args)
+            self.assertFalse(os.path.exists(self.repo), args)
+
     def test_a_goal_file_that_does_not_parse_is_not_written(self):
         with open(self.goal_file("broken"), "w") as f:
             f.write('title = "open\n')
