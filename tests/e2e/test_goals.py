@@ -162,6 +162,36 @@ class GoalsTest(UpwardTest):
         self.assertNotIn("\x1b[", self.ok("goals"))
         self.assertIn("\x1b[31m", self.ok("--color", "always", "goals"))
 
+    def run_on_terminal(self, *args, env):
+        """Run upward with stdout on a pseudo-terminal; return what it printed there."""
+        import pty
+        master, slave = pty.openpty()
+        p = subprocess.Popen([BIN, "--dir", self.repo, *args], stdout=slave, stderr=subprocess.PIPE,
+                             env=dict(self.env, **env))
+        os.close(slave)
+        out = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        p.wait()
+        os.close(master)
+        return out.decode()
+
+    def test_progress_bars_use_blocks_only_on_a_utf8_terminal(self):
+        self.ok("goals", "add", "Half", "--id", "half")
+        self.ok("goals", "update", "half", "--progress", "50%")
+        self.assertIn("█████░░░░░", self.run_on_terminal("goals", env={"LC_ALL": "C.UTF-8", "TERM": "xterm"}))
+        self.assertIn("[#####-----]", self.run_on_terminal("goals", env={"LC_ALL": "C", "TERM": "xterm"}))
+        self.assertIn("[#####-----]", self.ok("goals", env={"LC_ALL": "C.UTF-8"}))  # a pipe, not a terminal
+        coloured = self.run_on_terminal("goals", env={"LC_ALL": "C", "TERM": "xterm"})
+        self.assertIn("\x1b[1mMy goals", coloured)
+        self.assertNotIn("\x1b[", self.run_on_terminal("goals", env={"LC_ALL": "C", "TERM": "xterm", "NO_COLOR": "1"}))
+
     def test_stale_limit_is_configurable(self):
         path = os.path.join(self.repo, "upward.toml")
         with open(path, "a") as f:
