@@ -1,5 +1,3 @@
-#include <unistd.h>
-
 #include <iostream>
 #include <iterator>
 
@@ -7,8 +5,6 @@
 
 #include "commands.hpp"
 #include "upward/error.hpp"
-#include "upward/fsio.hpp"
-#include "upward/process.hpp"
 #include "upward/text.hpp"
 
 namespace upward::cmd {
@@ -52,18 +48,7 @@ std::string joined(const std::vector<std::string>& words) {
 
 /// Title and impact through $EDITOR, the way `git commit` does it.
 std::pair<std::string, std::string> edit_win(const Win& base, const std::string& title, Context& ctx) {
-  std::string file = ctx.repo().make_edit_file(edit_template(title, base.impact));
-  std::string message;
-  try {
-    process::run_editor(file, ctx.env);
-    message = fsio::read_file(file);
-  } catch (...) {
-    ::unlink(file.c_str());
-    throw;
-  }
-  ::unlink(file.c_str());
-  if (!text::valid_utf8(message)) throw Error("the edited text is not valid UTF-8; nothing was recorded");
-  auto result = title_and_impact(message, true);
+  auto result = title_and_impact(ctx.repo().edit_in_editor(edit_template(title, base.impact)), true);
   if (result.first.empty()) throw Error("the win is empty; nothing was recorded");
   return result;
 }

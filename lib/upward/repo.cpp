@@ -13,6 +13,7 @@
 #include "upward/fsio.hpp"
 #include "upward/git.hpp"
 #include "upward/records.hpp"
+#include "upward/text.hpp"
 
 namespace upward {
 
@@ -173,14 +174,24 @@ WriteResult Repo::add_wins(const std::vector<Win>& wins) {
 bool Repo::goal_exists(const std::string& id) const { return fsio::exists(path("goals/" + id + ".toml")); }
 bool Repo::person_exists(const std::string& id) const { return fsio::exists(path("people/" + id + ".toml")); }
 
-std::string Repo::make_edit_file(const std::string& text) const {
+std::string Repo::edit_in_editor(const std::string& text) const {
   fsio::make_dirs(dir_);
-  std::string tmpl = path(".edit-win-XXXXXX.txt");
-  int fd = ::mkstemps(tmpl.data(), 4);
+  std::string file = path(".edit-win-XXXXXX.txt");
+  int fd = ::mkstemps(file.data(), 4);
   if (fd < 0) throw sys_error("cannot create a file to edit in", dir_, errno);
   ::close(fd);
-  fsio::atomic_write(tmpl, text);
-  return tmpl;
+  std::string edited;
+  try {
+    fsio::atomic_write(file, text);
+    process::run_editor(file, env_);
+    edited = fsio::read_file(file);
+  } catch (...) {
+    ::unlink(file.c_str());
+    throw;
+  }
+  ::unlink(file.c_str());
+  if (!text::valid_utf8(edited)) throw Error("the edited text is not valid UTF-8; nothing was recorded");
+  return edited;
 }
 
 }  // namespace upward

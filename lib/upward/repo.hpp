@@ -74,8 +74,10 @@ class Repo {
   /// touches. Error at the first problem in a file.
   std::vector<Win> wins_in(const dates::DateRange& range) const;
 
-  /// A fresh file for `log-win --edit` holding `text`; the caller removes it.
-  std::string make_edit_file(const std::string& text) const;
+  /// Let the user edit `text` in $VISUAL/$EDITOR, the way `git commit` does: a fresh
+  /// `.edit-win-XXXXXX.txt` in the repository, removed afterwards whatever happens.
+  /// Returns the edited text; Error when the editor fails or the text is not UTF-8.
+  std::string edit_in_editor(const std::string& text) const;
 
   const process::Env& env() const { return env_; }
 
