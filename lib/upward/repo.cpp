@@ -74,7 +74,7 @@ WriteResult Repo::create(const InitOptions& opt) {
   if (initialized()) throw Error("'" + dir_ + "' is already an upward repository; nothing changed");
   WriteResult result;
   result.created_repo = true;
-  bool use_git = !git::is_repo(dir_) ? git::available(env_) : true;
+  bool use_git = git::is_repo(dir_) || git::available(env_);
   if (use_git && !git::is_repo(dir_)) git::init(dir_, env_);
   std::string name = opt.name, email = opt.email;
   if (use_git && name.empty()) name = git::config_get(dir_, "user.name", env_);
@@ -144,8 +144,8 @@ WriteResult Repo::add_wins(const std::vector<Win>& wins) {
         rel = folder + "/" + stem + ".toml";
       }
       taken.insert(rel);
+      written.push_back(rel);  // before the write: a failure after its rename still rolls it back
       fsio::atomic_write(path(rel), files[i].second);
-      written.push_back(rel);
       result.ids.push_back(stem);
     }
   } catch (...) {
@@ -158,16 +158,12 @@ WriteResult Repo::add_wins(const std::vector<Win>& wins) {
     throw;
   }
   result.paths = written;
-  {
-    std::string message;
-    if (wins.size() == 1) {
-      message = "log-win: " + git::one_line(wins[0].title, 63);
-    } else {
-      message = fmt::format("log-win: {} wins\n", wins.size());
-      for (const auto& w : wins) message += "\n- " + git::one_line(w.title, 70);
-    }
-    autocommit(written, message, result);
+  std::string message = "log-win: " + git::one_line(wins[0].title, 63);
+  if (wins.size() > 1) {
+    message = fmt::format("log-win: {} wins\n", wins.size());
+    for (const auto& w : wins) message += "\n- " + git::one_line(w.title, 70);
   }
+  autocommit(written, message, result);
   return result;
 }
 

@@ -96,13 +96,23 @@ class ReliabilityTest(UpwardTest):
                     else:
                         msg = r.stderr.decode()
                         self.assertRegex(msg, r"^upward: .*(No space left on device|Input/output error)", (fn, n))
-                        new = after - before
-                        # the one case that keeps the new file: the folder's fsync after the rename,
-                        # and the message says the file was written
-                        if new:
-                            self.assertIn("wrote '", msg)
-                            self.assertEqual(len(new), 1)
+                        # all or nothing: even a failed fsync of the folder after the rename
+                        # takes the new file back
+                        self.assertEqual(after, before, (fn, n, msg))
         self.assertEqual(self.run_upward("check").returncode, 0)
+
+    def test_a_batch_that_fails_midway_leaves_nothing(self):
+        self.assertTrue(os.path.exists(FAULTINJ), "build the faultinj target")
+        lines = "".join(f"Batch win {i}\n" for i in range(5))
+        for fn, n in (("rename", 3), ("fsync", 5), ("write", 4)):
+            env = dict(self.env, LD_PRELOAD=FAULTINJ, FAULT_FN=fn, FAULT_N=str(n), FAULT_ERRNO="5")
+            r = subprocess.run(self.command("log-win", "--stdin-lines"), input=lines.encode(), capture_output=True,
+                               env=env)
+            self.assertEqual(r.returncode, 1, (fn, n))
+            self.assertEqual(r.stdout, b"")
+            self.assertEqual(self.files(), [], (fn, n))
+            self.assertEqual(self.temps(), [])
+        self.assertEqual(len(self.commits()), 1)
 
     def test_twenty_concurrent_goal_updates_are_all_appended(self):
         goal = os.path.join(self.repo, "goals", "g.toml")
