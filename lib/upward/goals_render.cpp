@@ -225,11 +225,11 @@ std::string render_alignment_md(const Alignment& a) {
   std::string out = "# Alignment, " + dates::format_range(a.period) + "\n";
   if (a.boss_goals.empty()) out += "\nNo active goals of your manager's yet (goals add --owner PERSON).\n";
   for (const auto& b : a.boss_goals) {
-    out += fmt::format("\n## {}: {} (`{}`), {} {}%\n\n", md_cell(b.owner_label), md_cell(b.goal.goal.title),
+    out += fmt::format("\n## {}: {} (`{}`), {}, {}%\n\n", md_cell(b.owner_label), md_cell(b.goal.goal.title),
                        b.goal.goal.id, status_text(b.goal.state), b.goal.state.progress);
     if (b.supporters.empty()) out += "- No goal of yours supports it.\n";
     for (const auto& s : b.supporters)
-      out += fmt::format("- Your goal: {} (`{}`), {} {}%\n", md_cell(s.goal.title), s.goal.id, status_text(s.state),
+      out += fmt::format("- Your goal: {} (`{}`), {}, {}%\n", md_cell(s.goal.title), s.goal.id, status_text(s.state),
                          s.state.progress);
     if (b.wins.empty()) out += "- No wins in this period.\n";
     for (const auto& w : b.wins) out += "- Win " + dates::format_day(w.date) + ": " + md_cell(w.title) + "\n";

@@ -70,7 +70,7 @@ std::string render_person_md(const Person& p, const std::string& manager, const 
   out += "\n## Goals\n\n";
   if (goals.empty()) out += "None recorded (goals add TITLE --id ID --owner " + p.id + ").\n";
   for (const auto& g : goals)
-    out += fmt::format("- {} (`{}`), {} {}%{}\n", one_line(g.goal.title), g.goal.id, g.state.status, g.state.progress,
+    out += fmt::format("- {} (`{}`), {}, {}%{}\n", one_line(g.goal.title), g.goal.id, g.state.status, g.state.progress,
                        g.goal.due ? ", due " + dates::format_day(*g.goal.due) : "");
   return out;
 }

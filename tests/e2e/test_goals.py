@@ -216,7 +216,7 @@ class GoalsTest(UpwardTest):
         self.assertEqual(data["supported_by"], ["checkout-latency"])
         align = self.ok("goals", "align")
         self.assertIn("# Alignment, 2026-10-01..2026-12-31", align)
-        self.assertIn("- Your goal: Checkout p99 (`checkout-latency`), on-track 40%", align)
+        self.assertIn("- Your goal: Checkout p99 (`checkout-latency`), on-track, 40%", align)
         self.assertIn("- Win 2026-11-23: Cut p99 to 350 ms", align)
         nothing = align.split("## Goals of your manager's that nothing supports")[1].split("##")[0]
         self.assertIn("Hire two engineers (`hiring`, dana)", nothing)
