@@ -34,15 +34,24 @@ std::vector<Person> Repo::people() const {
   return out;
 }
 
-Person Repo::person(const std::string& id) const {
-  if (!text::is_slug(id)) throw UsageError("'" + id + "' is not a person id");
-  if (!person_exists(id)) throw Error("unknown person '" + id + "' (no people/" + id + ".toml; see 'upward people')");
-  std::string p = path("people/" + id + ".toml");
+namespace {
+/// Read FOLDER/ID.toml with `read` (person_from_toml, goal_from_toml); Error at its first problem.
+template <class Reader>
+auto load_record(const Repo& repo, const std::string& folder, const std::string& what, const std::string& id,
+                 Reader read) {
+  if (!text::is_slug(id)) throw UsageError("'" + id + "' is not a " + what + " id");
+  std::string rel = folder + "/" + id + ".toml";
+  if (!fsio::exists(repo.path(rel)))
+    throw Error("unknown " + what + " '" + id + "' (no " + rel + "; see 'upward " + folder + "')");
+  std::string p = repo.path(rel);
   std::vector<Problem> problems;
-  Person person = person_from_toml(parse_toml(fsio::read_file(p), p), id, p, problems);
+  auto record = read(parse_toml(fsio::read_file(p), p), id, p, problems);
   throw_first(problems);
-  return person;
+  return record;
 }
+}  // namespace
+
+Person Repo::person(const std::string& id) const { return load_record(*this, "people", "person", id, person_from_toml); }
 
 std::vector<Goal> Repo::goals() const {
   std::vector<Goal> out;
@@ -50,15 +59,7 @@ std::vector<Goal> Repo::goals() const {
   return out;
 }
 
-Goal Repo::goal(const std::string& id) const {
-  if (!text::is_slug(id)) throw UsageError("'" + id + "' is not a goal id");
-  if (!goal_exists(id)) throw Error("unknown goal '" + id + "' (no goals/" + id + ".toml; see 'upward goals')");
-  std::string p = path("goals/" + id + ".toml");
-  std::vector<Problem> problems;
-  Goal goal = goal_from_toml(parse_toml(fsio::read_file(p), p), id, p, problems);
-  throw_first(problems);
-  return goal;
-}
+Goal Repo::goal(const std::string& id) const { return load_record(*this, "goals", "goal", id, goal_from_toml); }
 
 std::vector<Win> Repo::wins_in(const dates::DateRange& range) const {
   std::vector<Win> out;
