@@ -1,34 +1,14 @@
 #include "upward/json.hpp"
 
-#include <fmt/format.h>
+#include "upward/text.hpp"
 
 namespace upward::json {
 
-std::string quote(std::string_view s) {
-  std::string out = "\"";
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        if (c < 0x20 || c == 0x7F) out += fmt::format("\\u{:04x}", c);
-        else out += ch;
-    }
-  }
-  return out + "\"";
-}
+// TOML basic strings and JSON strings share their escapes (\" \\ \b \t \n \f \r \uXXXX):
+// one tested escaper serves both.
+std::string quote(std::string_view s) { return text::toml_quote(s); }
 
-std::string array(const std::vector<std::string>& items) {
-  std::string out = "[";
-  for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + quote(items[i]);
-  return out + "]";
-}
+std::string array(const std::vector<std::string>& items) { return text::toml_string_array(items); }
 
 std::string optional(const std::optional<std::string>& s) { return s ? quote(*s) : "null"; }
 

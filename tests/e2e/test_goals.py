@@ -157,6 +157,13 @@ class GoalsTest(UpwardTest):
         for key in c:
             self.assertIn(f".B {key}", documented.replace("\\_", "_"), key)
 
+    def test_json_carries_hostile_text_exactly(self):
+        title = 'Quotes " and \\ back\nnew line\ttab \x01 \x7f é 🎉'
+        self.ok("goals", "add", title, "--id", "hostile", "--why", title)
+        goal = json.loads(self.ok("goals", "--format", "json"))["goals"][0]
+        self.assertEqual((goal["title"], goal["why"]), (title, title))
+        self.assertEqual(json.loads(self.ok("goals", "show", "hostile", "--format", "json"))["title"], title)
+
     def test_colour_only_when_asked(self):
         self.ok("goals", "add", "Late", "--id", "late", "--due", "2026-11-01", "--today", "2026-10-01")
         self.assertNotIn("\x1b[", self.ok("goals"))

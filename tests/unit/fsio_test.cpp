@@ -52,17 +52,21 @@ TEST_CASE("fsio: atomic_write replaces a file and keeps its mode") {
   CHECK(mode_of(p) == 0640);
 }
 
-TEST_CASE("fsio: a failed write leaves the old file untouched and no temporary file") {
+TEST_CASE("fsio: a failed rename leaves the target untouched and no temporary file") {
   TempDir t;
-  std::string p = t.path + "/a.toml";
-  fsio::atomic_write(p, "old");
-  // renaming a file over a non-empty directory fails after the data is written and synced
-  std::string blocker = t.path + "/b";
-  fs::create_directory(blocker);
-  fsio::atomic_write(blocker + "/inside", "x");
-  CHECK_THROWS_AS(fsio::atomic_write(blocker, "new"), Error);
-  CHECK(fsio::read_file(p) == "old");
-  for (auto& e : fs::directory_iterator(t.path)) CHECK(e.path().filename().string().find(".tmp.") == std::string::npos);
+  // renaming a file over a non-empty folder fails after the data is written and synced
+  std::string target = t.path + "/target";
+  fs::create_directory(target);
+  fsio::atomic_write(target + "/inside", "old");
+  CHECK_THROWS_WITH(fsio::atomic_write(target, "new"), Catch::Contains("cannot rename the temporary file to"));
+  CHECK(fs::is_directory(target));
+  CHECK(fsio::read_file(target + "/inside") == "old");
+  int entries = 0;
+  for (auto& e : fs::directory_iterator(t.path)) {
+    CHECK(e.path().filename().string().find(".tmp.") == std::string::npos);
+    ++entries;
+  }
+  CHECK(entries == 1);
 }
 
 TEST_CASE("fsio: make_dirs creates parents 0700 and refuses a file in the way") {
