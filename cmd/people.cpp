@@ -49,7 +49,7 @@ int run_people_primary(const PeopleOptions& opt, Context& ctx) {
 }
 
 void add_format(CLI::App* sub, PeopleOptions& opt) {
-  sub->add_option("--format", opt.format, "text (default) or json")->check(CLI::IsMember({"text", "md", "json"}));
+  sub->add_option("--format", opt.format, "text (default; md is the same) or json")->check(CLI::IsMember({"text", "md", "json"}));
 }
 
 }  // namespace
