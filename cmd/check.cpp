@@ -3,7 +3,7 @@
 #include <set>
 
 #include "commands.hpp"
-#include "upward/check.hpp"
+#include "upward/store/check.hpp"
 
 namespace upward::cmd {
 

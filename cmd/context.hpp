@@ -3,9 +3,9 @@
 #include <memory>
 #include <string>
 
-#include "upward/dates.hpp"
-#include "upward/process.hpp"
-#include "upward/repo.hpp"
+#include "upward/base/dates.hpp"
+#include "upward/store/process.hpp"
+#include "upward/store/repo.hpp"
 
 namespace upward::cmd {
 

@@ -1,8 +1,8 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "upward/error.hpp"
-#include "upward/goals_render.hpp"
+#include "upward/base/error.hpp"
+#include "upward/render/goals_render.hpp"
 
 namespace upward::cmd {
 

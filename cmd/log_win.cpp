@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "upward/error.hpp"
-#include "upward/text.hpp"
+#include "upward/base/error.hpp"
+#include "upward/base/text.hpp"
 
 namespace upward::cmd {
 

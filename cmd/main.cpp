@@ -11,7 +11,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "upward/error.hpp"
+#include "upward/base/error.hpp"
 
 extern char** environ;
 

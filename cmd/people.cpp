@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "commands.hpp"
-#include "upward/goals_view.hpp"
-#include "upward/people_render.hpp"
+#include "upward/views/goals_view.hpp"
+#include "upward/render/people_render.hpp"
 
 namespace upward::cmd {
 

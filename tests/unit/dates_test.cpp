@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "upward/dates.hpp"
-#include "upward/error.hpp"
+#include "upward/base/dates.hpp"
+#include "upward/base/error.hpp"
 
 using namespace upward;
 using namespace upward::dates;

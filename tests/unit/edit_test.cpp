@@ -1,11 +1,11 @@
 #include <catch2/catch.hpp>
 
-#include "upward/error.hpp"
-#include "upward/goals_render.hpp"
-#include "upward/json.hpp"
-#include "upward/person.hpp"
-#include "upward/toml_edit.hpp"
-#include "upward/toml_read.hpp"
+#include "upward/base/error.hpp"
+#include "upward/render/goals_render.hpp"
+#include "upward/base/json.hpp"
+#include "upward/model/person.hpp"
+#include "upward/store/toml_edit.hpp"
+#include "upward/model/toml_read.hpp"
 
 using namespace upward;
 

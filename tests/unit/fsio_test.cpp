@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "upward/error.hpp"
-#include "upward/fsio.hpp"
+#include "upward/base/error.hpp"
+#include "upward/store/fsio.hpp"
 
 using namespace upward;
 namespace fs = std::filesystem;

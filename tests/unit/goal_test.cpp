@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
-#include "upward/error.hpp"
-#include "upward/goal.hpp"
-#include "upward/goals_view.hpp"
-#include "upward/records.hpp"
+#include "upward/base/error.hpp"
+#include "upward/model/goal.hpp"
+#include "upward/views/goals_view.hpp"
+#include "upward/model/records.hpp"
 
 using namespace upward;
 

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "upward/error.hpp"
-#include "upward/git.hpp"
-#include "upward/process.hpp"
+#include "upward/base/error.hpp"
+#include "upward/store/git.hpp"
+#include "upward/store/process.hpp"
 
 using namespace upward;
 

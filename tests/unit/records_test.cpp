@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "upward/config.hpp"
-#include "upward/error.hpp"
-#include "upward/records.hpp"
+#include "upward/model/config.hpp"
+#include "upward/base/error.hpp"
+#include "upward/model/records.hpp"
 
 using namespace upward;
 

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "upward/text.hpp"
-#include "upward/toml_read.hpp"
+#include "upward/base/text.hpp"
+#include "upward/model/toml_read.hpp"
 
 using namespace upward;
 

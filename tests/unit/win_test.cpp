@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "upward/error.hpp"
-#include "upward/records.hpp"
-#include "upward/win.hpp"
+#include "upward/base/error.hpp"
+#include "upward/model/records.hpp"
+#include "upward/model/win.hpp"
 
 using namespace upward;
 

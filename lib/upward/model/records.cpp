@@ -1,0 +1,146 @@
+#include "upward/model/records.hpp"
+
+#include "upward/base/text.hpp"
+
+namespace upward {
+
+Config config_from_toml(const toml::table& table, const std::string& path, std::vector<Problem>& problems) {
+  Config c;
+  FieldReader top(table, path, problems);
+  if (auto s = top.integer("schema")) {
+    c.schema = *s;
+    if (*s > current_schema || *s < 1)
+      top.problem(*top.node("schema"), "schema " + std::to_string(*s) + " is not one this upward reads (it reads " +
+                                           std::to_string(current_schema) + "); upgrade upward");
+  } else if (!top.node("schema")) {
+    top.problem_at_file("missing required key 'schema'");
+  }
+  if (auto ws = top.string("week_start")) {
+    if (auto wd = dates::parse_weekday(*ws)) c.week_start = *wd;
+    else top.problem(*top.node("week_start"), "unknown week_start '" + *ws + "' (expected monday ... sunday)");
+  }
+  if (auto m = top.slug("manager")) c.manager = *m;
+  auto sub = [&](const char* name) -> const toml::table* {
+    const toml::node* n = table.get(name);
+    if (n && !n->is_table()) {
+      top.problem(*n, std::string("'") + name + "' must be a table ([" + name + "])");
+      return nullptr;
+    }
+    return n ? n->as_table() : nullptr;
+  };
+  if (const auto* me = sub("me")) {
+    FieldReader r(*me, path, problems);
+    c.me_name = r.string("name").value_or("");
+    c.me_email = r.string("email").value_or("");
+  }
+  if (const auto* git = sub("git")) {
+    FieldReader r(*git, path, problems);
+    c.autocommit = r.boolean("autocommit").value_or(true);
+  }
+  if (const auto* goals = sub("goals")) {
+    FieldReader r(*goals, path, problems);
+    if (auto days = r.integer("stale_after_days")) {
+      if (*days < 1 || *days > 3650) r.problem(*goals->get("stale_after_days"), "'stale_after_days' must be from 1 to 3650");
+      else c.stale_after_days = static_cast<int>(*days);
+    }
+  }
+  if (const auto* digest = sub("digest")) {
+    FieldReader r(*digest, path, problems);
+    for (const char* key : {"to", "cc", "subject", "sendmail"}) r.string(key);
+  }
+  return c;
+}
+
+Win win_from_toml(const toml::table& table, const std::string& path, std::vector<Problem>& problems) {
+  Win w;
+  FieldReader r(table, path, problems);
+  if (auto d = r.day("date", true)) w.date = *d;
+  if (auto t = r.string("title", true)) {
+    w.title = *t;
+    if (text::trim(*t).empty()) r.problem(*r.node("title"), "'title' is empty");
+  }
+  w.impact = r.string("impact").value_or("");
+  w.kind = r.one_of("kind", {"win", "kudos"}).value_or("win");
+  w.from = r.slug("from").value_or("");
+  w.tags = r.strings("tags");
+  w.goals = r.strings("goals", true);
+  w.seen_by = r.strings("seen_by", true);
+  w.links = r.strings("links");
+  w.follow_up = r.day("follow_up");
+  w.is_private = r.boolean("private").value_or(false);
+  if (const toml::node* n = r.node("metrics")) {
+    const toml::array* arr = n->as_array();
+    if (!arr) r.problem(*n, "'metrics' must be an array of { name, before, after } tables");
+    for (size_t i = 0; arr && i < arr->size(); ++i) {
+      const toml::table* t = (*arr)[i].as_table();
+      if (!t) {
+        r.problem((*arr)[i], "each metric must be a table { name = ..., before = ..., after = ... }");
+        continue;
+      }
+      FieldReader m(*t, path, problems);
+      auto name = m.string("name"), before = m.string("before"), after = m.string("after");
+      if (!name || !before || !after) r.problem((*arr)[i], "a metric needs 'name', 'before' and 'after' strings");
+      else w.metrics.push_back({*name, *before, *after});
+    }
+  }
+  return w;
+}
+
+Goal goal_from_toml(const toml::table& table, const std::string& id, const std::string& path,
+                    std::vector<Problem>& problems) {
+  Goal g;
+  g.id = id;
+  FieldReader r(table, path, problems);
+  g.title = r.string("title", true).value_or("");
+  if (auto owner = r.string("owner")) {
+    if (*owner == "me" || text::is_slug(*owner)) g.owner = *owner;
+    else r.problem(*r.node("owner"), "'owner' must be \"me\" or a person id, not '" + *owner + "'");
+  }
+  g.why = r.string("why").value_or("");
+  g.created = r.day("created");
+  g.due = r.day("due");
+  g.supports = r.strings("supports", true);
+  g.is_private = r.boolean("private").value_or(false);
+  const toml::node* updates = r.node("update");
+  if (updates && !updates->is_array_of_tables()) {
+    r.problem(*updates, "'update' must be [[update]] tables");
+    return g;
+  }
+  for (size_t i = 0; updates && i < updates->as_array()->size(); ++i) {
+    const toml::table& t = *(*updates->as_array())[i].as_table();
+    FieldReader u(t, path, problems);
+    GoalUpdate up;
+    auto day = u.day("date");
+    if (!day && !t.get("date")) u.problem(t, "an [[update]] needs a 'date'");
+    if (auto p = u.integer("progress")) {
+      if (*p < 0 || *p > 100) u.problem(*t.get("progress"), "'progress' must be from 0 to 100, not " + std::to_string(*p));
+      else up.progress = static_cast<int>(*p);
+    }
+    up.status = u.one_of("status", goal_statuses).value_or("");
+    up.note = u.string("note").value_or("");
+    if (!day) continue;
+    up.date = *day;
+    g.updates.push_back(up);
+  }
+  return g;
+}
+
+Person person_from_toml(const toml::table& table, const std::string& id, const std::string& path,
+                        std::vector<Problem>& problems) {
+  Person p;
+  p.id = id;
+  FieldReader r(table, path, problems);
+  p.name = r.string("name", true).value_or("");
+  p.relationship = r.one_of("relationship", relationships).value_or("");
+  if (!table.get("relationship")) r.problem_at_file("missing required key 'relationship'");
+  p.email = r.string("email").value_or("");
+  if (!p.email.empty() && !valid_email(p.email))
+    r.problem(*r.node("email"), "'" + p.email + "' is not a plain email address");
+  p.style = r.one_of("style", styles).value_or("");
+  p.cadence = r.one_of("cadence", cadences).value_or("");
+  p.priorities = r.strings("priorities");
+  p.pressures = r.strings("pressures");
+  return p;
+}
+
+}  // namespace upward

@@ -1,0 +1,28 @@
+#pragma once
+// Reading records from parsed TOML, collecting every problem with its location.
+#include <vector>
+
+#include "upward/model/config.hpp"
+#include "upward/model/goal.hpp"
+#include "upward/model/person.hpp"
+#include "upward/model/toml_read.hpp"
+#include "upward/model/win.hpp"
+
+namespace upward {
+
+/// upward.toml's settings; problems for wrong types, an unknown week_start or a newer schema.
+Config config_from_toml(const toml::table& table, const std::string& path, std::vector<Problem>& problems);
+
+/// A win read back from its file; problems for missing or mistyped keys. Unknown keys are ignored.
+Win win_from_toml(const toml::table& table, const std::string& path, std::vector<Problem>& problems);
+
+/// A goal read back from goals/ID.toml (`id` from the file name); problems for mistyped keys,
+/// bad updates (a date is required, progress 0..100, a known status).
+Goal goal_from_toml(const toml::table& table, const std::string& id, const std::string& path,
+                    std::vector<Problem>& problems);
+
+/// A person read back from people/ID.toml.
+Person person_from_toml(const toml::table& table, const std::string& id, const std::string& path,
+                        std::vector<Problem>& problems);
+
+}  // namespace upward

@@ -1,0 +1,55 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "upward/base/dates.hpp"
+
+namespace upward {
+
+/// A measured change: `--metric p99=900ms->350ms`. Values are kept as typed.
+struct Metric {
+  std::string name, before, after;
+  bool operator==(const Metric&) const = default;
+};
+
+/// One win (or kudos received): one file under wins/YYYY/MM/, its id the file's stem.
+struct Win {
+  std::string id;  ///< the file's stem; not stored in the file
+  dates::Day date;
+  std::string title;
+  std::string impact;
+  std::string kind = "win";  ///< "win" or "kudos"
+  std::string from;          ///< kudos: who gave it (a person id)
+  std::vector<std::string> tags, goals, seen_by, links;
+  std::vector<Metric> metrics;
+  std::optional<dates::Day> follow_up;
+  bool is_private = false;
+};
+
+/// Parse `NAME=BEFORE->AFTER` (also `→`); UsageError naming the expected form.
+Metric parse_metric(std::string_view spec);
+
+/// Check what a person typed before it is stored: valid UTF-8, a non-empty one-line title,
+/// ids that are slugs, tags without spaces or commas. UsageError (exit 2) or Error (exit 1).
+void validate_win(const Win& win);
+
+/// The text of a new win file (DESIGN §3), formatted by upward itself; empty fields are left out.
+std::string win_to_toml(const Win& win);
+
+/// The file stem for a win without its collision suffix: `2026-11-23-cut-checkout-p99`.
+std::string win_stem(const Win& win);
+
+/// The folder of a win, relative to the repository: `wins/2026/11`.
+std::string win_folder(dates::Day d);
+
+/// A win from the text an editor returns, the way git reads a commit message: lines starting
+/// with '#' are dropped, the first paragraph is the title, the rest the impact.
+/// `strip_comments` is false for text read from stdin.
+std::pair<std::string, std::string> title_and_impact(std::string_view message, bool strip_comments);
+
+/// The template `log-win --edit` opens.
+std::string edit_template(const std::string& title, const std::string& impact);
+
+}  // namespace upward

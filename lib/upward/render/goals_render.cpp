@@ -1,0 +1,272 @@
+#include "upward/render/goals_render.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "upward/base/json.hpp"
+#include "upward/base/text.hpp"
+
+namespace upward {
+
+namespace {
+
+size_t width_of(const std::string& s) {
+  size_t n = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+std::string pad(const std::string& s, size_t width) { return s + std::string(width - std::min(width, width_of(s)), ' '); }
+
+std::string paint(const std::string& s, const char* code, bool color) {
+  return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : s;
+}
+
+/// One line for a table cell or a list item: newlines flattened, `|` escaped.
+std::string md_cell(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\n' || c == '\r') out += ' ';
+    else if (c == '|') out += "\\|";
+    else out += c;
+  }
+  return text::trim(out);
+}
+
+std::string due_text(const Goal& g, const GoalState& s) {
+  if (!g.due) return "";
+  return "due " + dates::format_day(*g.due) + (s.overdue ? " (overdue)" : "");
+}
+
+std::string status_text(const GoalState& s) { return s.status + (s.stale ? ", stale" : ""); }
+
+const char* status_color(const GoalState& s) {
+  if (s.status == "blocked" || s.overdue) return "31";
+  if (s.status == "at-risk" || s.stale) return "33";
+  if (s.status == "done") return "32";
+  return "0";
+}
+
+std::string title_of(std::span<const Goal> goals, const std::string& id) {
+  for (const auto& g : goals)
+    if (g.id == id) return g.title;
+  return "(unknown goal)";
+}
+
+std::string goal_json(const GoalRow& r, const std::string& owner_name) {
+  std::string updates = "[";
+  for (size_t i = 0; i < r.goal.updates.size(); ++i) {
+    const auto& u = r.goal.updates[i];
+    json::Object o;
+    o.str("date", dates::format_day(u.date))
+        .raw("progress", u.progress ? std::to_string(*u.progress) : "null")
+        .raw("status", u.status.empty() ? "null" : json::quote(u.status))
+        .str("note", u.note);
+    updates += (i ? ", " : "") + o.done();
+  }
+  updates += "]";
+  auto day = [](const std::optional<dates::Day>& d) {
+    return d ? json::quote(dates::format_day(*d)) : std::string("null");
+  };
+  json::Object o;
+  o.str("id", r.goal.id)
+      .str("title", r.goal.title)
+      .str("owner", r.goal.owner)
+      .str("owner_name", owner_name)
+      .str("status", r.state.status)
+      .num("progress", r.state.progress)
+      .boolean("active", r.state.active)
+      .raw("due", day(r.goal.due))
+      .boolean("overdue", r.state.overdue)
+      .raw("created", day(r.goal.created))
+      .raw("last_update", day(r.state.last_update))
+      .raw("days_since_update", r.state.days_since_update ? std::to_string(*r.state.days_since_update) : "null")
+      .boolean("stale", r.state.stale)
+      .str("why", r.goal.why)
+      .raw("supports", json::array(r.goal.supports))
+      .boolean("private", r.goal.is_private)
+      .raw("updates", updates);
+  return o.done();
+}
+
+std::string group_name(const OwnerGroup& og) { return og.owner == "me" ? "me" : og.label; }
+
+}  // namespace
+
+std::string progress_bar(int percent, bool utf8, int width) {
+  percent = std::clamp(percent, 0, 100);
+  if (!utf8) {
+    int full = (percent * width + 50) / 100;
+    return "[" + std::string(full, '#') + std::string(width - full, '-') + "]";
+  }
+  static const char* eighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+  int units = (percent * width * 8 + 50) / 100;
+  std::string out;
+  for (int i = 0; i < units / 8; ++i) out += "█";
+  int cells = units / 8;
+  if (units % 8) {
+    out += eighths[units % 8];
+    ++cells;
+  }
+  for (; cells < width; ++cells) out += "░";
+  return out;
+}
+
+std::string render_goals_text(const std::vector<OwnerGroup>& groups, const TermStyle& style) {
+  size_t id_w = 0, title_w = 0, status_w = 0;
+  for (const auto& og : groups)
+    for (const auto& r : og.rows) {
+      id_w = std::max(id_w, width_of(r.goal.id));
+      title_w = std::min<size_t>(48, std::max(title_w, width_of(r.goal.title)));
+      status_w = std::max(status_w, width_of(status_text(r.state)));
+    }
+  std::string out;
+  for (const auto& og : groups) {
+    if (!out.empty()) out += "\n";
+    out += paint(og.label, "1", style.color) + "\n";
+    for (const auto& r : og.rows) {
+      std::string title = r.goal.title;
+      for (char& c : title)
+        if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+      out += "  " + pad(r.goal.id, id_w) + "  " + pad(title, title_w) + "  " +
+             paint(pad(status_text(r.state), status_w), status_color(r.state), style.color) + "  " +
+             progress_bar(r.state.progress, style.utf8) + fmt::format(" {:>3}%", r.state.progress);
+      std::string due = due_text(r.goal, r.state);
+      if (!due.empty()) out += "  " + paint(due, r.state.overdue ? "31" : "0", style.color);
+      out += (r.goal.updates.empty() ? "  added " : "  updated ") + age_text(r.state.days_since_update) + "\n";
+    }
+  }
+  return out;
+}
+
+std::string render_goals_md(const std::vector<OwnerGroup>& groups) {
+  std::string out;
+  for (const auto& og : groups) {
+    if (!out.empty()) out += "\n";
+    out += "## " + md_cell(og.label) + "\n\n";
+    out += "| Goal | Status | Progress | Due | Last update |\n| --- | --- | --- | --- | --- |\n";
+    for (const auto& r : og.rows) {
+      std::string last = r.state.last_update
+                             ? dates::format_day(*r.state.last_update) + " (" + age_text(r.state.days_since_update) + ")"
+                             : "never";
+      out += fmt::format("| {} (`{}`) | {} | {}% | {} | {} |\n", md_cell(r.goal.title), r.goal.id,
+                         status_text(r.state), r.state.progress,
+                         r.goal.due ? dates::format_day(*r.goal.due) + (r.state.overdue ? " (overdue)" : "") : "",
+                         last);
+    }
+  }
+  return out;
+}
+
+std::string render_goals_json(const std::vector<OwnerGroup>& groups, dates::Day today, int stale_after_days) {
+  std::string items;
+  for (const auto& og : groups)
+    for (const auto& r : og.rows) items += (items.empty() ? "\n    " : ",\n    ") + goal_json(r, group_name(og));
+  return fmt::format("{{\n  \"today\": \"{}\",\n  \"stale_after_days\": {},\n  \"goals\": [{}{}]\n}}\n",
+                     dates::format_day(today), stale_after_days, items, items.empty() ? "" : "\n  ");
+}
+
+std::string render_goal_md(const GoalRow& r, const std::string& owner, std::span<const Goal> all_goals,
+                           std::span<const Win> wins, dates::Day today) {
+  const Goal& g = r.goal;
+  std::string out = "# " + md_cell(g.title) + " (`" + g.id + "`)\n\n";
+  out += "- Owner: " + md_cell(owner) + "\n";
+  out += fmt::format("- Status: {}, {}%\n", status_text(r.state), r.state.progress);
+  if (g.due) {
+    auto left = (*g.due - today).count();
+    out += "- Due: " + dates::format_day(*g.due) +
+           (r.state.overdue ? fmt::format(" (overdue by {} days)", -left)
+            : r.state.active ? fmt::format(" ({} days left)", left) : "") + "\n";
+  }
+  if (g.created) out += "- Created: " + dates::format_day(*g.created) + "\n";
+  out += "- Last update: " + (r.state.last_update ? dates::format_day(*r.state.last_update) + " (" +
+                                                        age_text(r.state.days_since_update) + ")"
+                                                  : std::string("never")) + "\n";
+  if (!g.why.empty()) out += "- Why: " + md_cell(g.why) + "\n";
+  for (const auto& s : g.supports) out += "- Supports: " + md_cell(title_of(all_goals, s)) + " (`" + s + "`)\n";
+  for (const auto& other : all_goals)
+    if (std::find(other.supports.begin(), other.supports.end(), g.id) != other.supports.end())
+      out += "- Supported by: " + md_cell(other.title) + " (`" + other.id + "`)\n";
+  out += "\n## Updates\n\n";
+  if (g.updates.empty()) out += "None yet.\n";
+  for (const auto& u : g.updates) {
+    std::vector<std::string> parts;
+    if (u.progress) parts.push_back(std::to_string(*u.progress) + "%");
+    if (!u.status.empty()) parts.push_back(u.status);
+    std::string head;
+    for (const auto& p : parts) head += (head.empty() ? "" : ", ") + p;
+    out += "- " + dates::format_day(u.date) + (head.empty() ? "" : " " + head) +
+           (u.note.empty() ? "" : ": " + md_cell(u.note)) + "\n";
+  }
+  out += fmt::format("\n## Wins ({})\n\n", wins.size());
+  if (wins.empty()) out += "None linked yet (log-win --goal " + g.id + ").\n";
+  for (const auto& w : wins) {
+    out += "- " + dates::format_day(w.date) + " " + md_cell(w.title) + (w.is_private ? " (private)" : "") + "\n";
+    if (!w.impact.empty()) out += "  " + md_cell(w.impact) + "\n";
+  }
+  return out;
+}
+
+std::string render_goal_json(const GoalRow& r, const std::string& owner, std::span<const Goal> all_goals,
+                             std::span<const Win> wins) {
+  std::vector<std::string> supported_by, win_ids;
+  for (const auto& other : all_goals)
+    if (std::find(other.supports.begin(), other.supports.end(), r.goal.id) != other.supports.end())
+      supported_by.push_back(other.id);
+  for (const auto& w : wins) win_ids.push_back(w.id);
+  std::string goal = goal_json(r, owner);
+  goal.pop_back();  // reopen the object to add the links
+  return goal + ", \"supported_by\": " + json::array(supported_by) + ", \"wins\": " + json::array(win_ids) + "}\n";
+}
+
+std::string render_alignment_md(const Alignment& a) {
+  std::string out = "# Alignment, " + dates::format_range(a.period) + "\n";
+  if (a.boss_goals.empty()) out += "\nNo active goals of your manager's yet (goals add --owner PERSON).\n";
+  for (const auto& b : a.boss_goals) {
+    out += fmt::format("\n## {}: {} (`{}`), {}, {}%\n\n", md_cell(b.owner_label), md_cell(b.goal.goal.title),
+                       b.goal.goal.id, status_text(b.goal.state), b.goal.state.progress);
+    if (b.supporters.empty()) out += "- No goal of yours supports it.\n";
+    for (const auto& s : b.supporters)
+      out += fmt::format("- Your goal: {} (`{}`), {}, {}%\n", md_cell(s.goal.title), s.goal.id, status_text(s.state),
+                         s.state.progress);
+    if (b.wins.empty()) out += "- No wins in this period.\n";
+    for (const auto& w : b.wins) out += "- Win " + dates::format_day(w.date) + ": " + md_cell(w.title) + "\n";
+  }
+  out += "\n## Goals of your manager's that nothing supports\n\n";
+  if (a.unsupported.empty()) out += "None: every one has a goal or a win of yours behind it.\n";
+  for (const auto& r : a.unsupported) out += "- " + md_cell(r.goal.title) + " (`" + r.goal.id + "`, " + r.goal.owner + ")\n";
+  out += "\n## Your goals that support no goal of your manager's\n\n";
+  if (a.unaligned.empty()) out += "None: each of your goals serves one of theirs.\n";
+  for (const auto& r : a.unaligned) out += "- " + md_cell(r.goal.title) + " (`" + r.goal.id + "`)\n";
+  return out;
+}
+
+std::string render_alignment_json(const Alignment& a) {
+  std::string boss;
+  for (const auto& b : a.boss_goals) {
+    std::vector<std::string> supporters, wins;
+    for (const auto& s : b.supporters) supporters.push_back(s.goal.id);
+    for (const auto& w : b.wins) wins.push_back(w.id);
+    json::Object o;
+    o.str("id", b.goal.goal.id)
+        .str("title", b.goal.goal.title)
+        .str("owner", b.goal.goal.owner)
+        .str("status", b.goal.state.status)
+        .num("progress", b.goal.state.progress)
+        .raw("supported_by", json::array(supporters))
+        .raw("wins", json::array(wins));
+    boss += (boss.empty() ? "\n    " : ",\n    ") + o.done();
+  }
+  std::vector<std::string> unsupported, unaligned;
+  for (const auto& r : a.unsupported) unsupported.push_back(r.goal.id);
+  for (const auto& r : a.unaligned) unaligned.push_back(r.goal.id);
+  return fmt::format(
+      "{{\n  \"period\": {{\"first\": \"{}\", \"last\": \"{}\"}},\n  \"boss_goals\": [{}{}],\n"
+      "  \"unsupported\": {},\n  \"unaligned\": {}\n}}\n",
+      dates::format_day(a.period.first), dates::format_day(a.period.last), boss, boss.empty() ? "" : "\n  ",
+      json::array(unsupported), json::array(unaligned));
+}
+
+}  // namespace upward

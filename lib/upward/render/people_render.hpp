@@ -1,0 +1,18 @@
+#pragma once
+#include <span>
+#include <string>
+
+#include "upward/views/goals_view.hpp"
+#include "upward/model/person.hpp"
+
+namespace upward {
+
+/// One line per person, aligned; `*` marks the primary manager.
+std::string render_people_text(std::span<const Person> people, const std::string& manager);
+/// `{"manager", "people": [...]}`; keys documented in upward-people(1).
+std::string render_people_json(std::span<const Person> people, const std::string& manager);
+/// One person: relationship, email, style, cadence, priorities, pressures, and their goals.
+std::string render_person_md(const Person& p, const std::string& manager, const std::vector<GoalRow>& goals);
+std::string render_person_json(const Person& p, const std::string& manager);
+
+}  // namespace upward

@@ -1,0 +1,108 @@
+#include "upward/store/check.hpp"
+
+#include <algorithm>
+
+#include "upward/store/fsio.hpp"
+#include "upward/model/records.hpp"
+#include "upward/base/text.hpp"
+
+namespace upward {
+
+namespace {
+
+bool starts_with(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
+
+void check_win(const Repo& repo, const std::string& rel, const toml::table& table, std::vector<Problem>& out) {
+  std::string shown = repo.path(rel);
+  size_t before = out.size();
+  Win w = win_from_toml(table, shown, out);
+  if (out.size() > before && !table.get("date")) return;
+  if (table.get("date") && table.get("date")->is_date()) {
+    std::string folder = win_folder(w.date);
+    if (rel.compare(0, folder.size() + 1, folder + "/") != 0)
+      out.push_back({loc_of(*table.get("date"), shown),
+                     "date " + dates::format_day(w.date) + " does not belong in this folder (move the file to " +
+                         folder + "/)"});
+  }
+  if (w.follow_up && w.follow_up < w.date)
+    out.push_back({loc_of(*table.get("follow_up"), shown), "'follow_up' is before the win's date"});
+  if (const toml::node* goals = table.get("goals"); goals && goals->is_array()) {
+    for (const auto& g : *goals->as_array()) {
+      if (const auto* s = g.as_string(); s && text::is_slug(s->get()) && !repo.goal_exists(s->get()))
+        out.push_back({loc_of(g, shown), "unknown goal '" + s->get() + "' (no goals/" + s->get() + ".toml)"});
+    }
+  }
+}
+
+/// The id of a record directly inside `folder/`, or "" when `rel` is elsewhere.
+std::string id_in(const std::string& rel, const std::string& folder) {
+  if (!starts_with(rel, folder + "/") || rel.find('/', folder.size() + 1) != std::string::npos) return "";
+  return rel.substr(folder.size() + 1, rel.size() - folder.size() - 6);
+}
+
+void check_id(const std::string& id, const std::string& shown, const char* what, std::vector<Problem>& out) {
+  if (!text::is_slug(id))
+    out.push_back({{shown, 1, 1}, std::string("the file name is not a ") + what +
+                                      " id (expected lowercase letters, digits and '-'); upward cannot name it"});
+}
+
+void check_goal(const Repo& repo, const std::string& id, const toml::table& table, std::vector<Problem>& out) {
+  std::string shown = repo.path("goals/" + id + ".toml");
+  check_id(id, shown, "goal", out);
+  Goal g = goal_from_toml(table, id, shown, out);
+  if (const toml::node* owner = table.get("owner"); owner && g.owner != "me" && !repo.person_exists(g.owner))
+    out.push_back({loc_of(*owner, shown), "unknown person '" + g.owner + "' (no people/" + g.owner + ".toml)"});
+  if (const toml::node* supports = table.get("supports"); supports && supports->is_array()) {
+    for (const auto& s : *supports->as_array()) {
+      const auto* str = s.as_string();
+      if (!str || !text::is_slug(str->get())) continue;
+      if (str->get() == id) out.push_back({loc_of(s, shown), "a goal cannot support itself"});
+      else if (!repo.goal_exists(str->get()))
+        out.push_back({loc_of(s, shown), "unknown goal '" + str->get() + "' (no goals/" + str->get() + ".toml)"});
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Problem> check_repository(const Repo& repo) {
+  std::vector<Problem> out;
+  if (!repo.initialized()) {
+    out.push_back({{repo.path("upward.toml"), 0, 0}, "missing: this is not an upward repository (run 'upward init')"});
+    return out;
+  }
+  for (const auto& rel : fsio::toml_files(repo.dir())) {
+    std::string shown = repo.path(rel);
+    toml::table table;
+    try {
+      std::string text = fsio::read_file(shown);
+      if (!text::valid_utf8(text)) {
+        out.push_back({{shown, 0, 0}, "not valid UTF-8"});
+        continue;
+      }
+      table = parse_toml(text, shown);
+    } catch (const Error& e) {
+      out.push_back({e.where().value_or(SourceLoc{shown, 0, 0}), e.what()});
+      continue;
+    }
+    if (rel == "upward.toml") {
+      Config c = config_from_toml(table, shown, out);
+      if (!c.manager.empty() && !repo.person_exists(c.manager))
+        out.push_back({loc_of(*table.get("manager"), shown),
+                       "unknown person '" + c.manager + "' (no people/" + c.manager + ".toml)"});
+    } else if (starts_with(rel, "wins/")) {
+      check_win(repo, rel, table, out);
+    } else if (auto goal = id_in(rel, "goals"); !goal.empty()) {
+      check_goal(repo, goal, table, out);
+    } else if (auto person = id_in(rel, "people"); !person.empty()) {
+      check_id(person, shown, "person", out);
+      person_from_toml(table, person, shown, out);
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Problem& a, const Problem& b) {
+    return std::tie(a.where.path, a.where.line, a.where.column) < std::tie(b.where.path, b.where.line, b.where.column);
+  });
+  return out;
+}
+
+}  // namespace upward

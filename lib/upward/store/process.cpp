@@ -1,0 +1,141 @@
+#include "upward/store/process.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "upward/base/error.hpp"
+
+namespace upward::process {
+
+namespace {
+
+struct Pipe {
+  int fd[2] = {-1, -1};
+  Pipe() {
+    if (::pipe2(fd, O_CLOEXEC) != 0) throw sys_error("cannot create a pipe for", "git", errno);
+  }
+  ~Pipe() { close_both(); }
+  void close_end(int i) {
+    if (fd[i] >= 0) ::close(fd[i]);
+    fd[i] = -1;
+  }
+  void close_both() { close_end(0); close_end(1); }
+};
+
+std::vector<char*> c_strings(const std::vector<std::string>& v) {
+  std::vector<char*> out;
+  for (const auto& s : v) out.push_back(const_cast<char*>(s.c_str()));
+  out.push_back(nullptr);
+  return out;
+}
+
+}  // namespace
+
+Result run(const std::vector<std::string>& argv, const Env& env, const std::optional<std::string>& input,
+           bool capture) {
+  std::optional<Pipe> in, out;
+  if (input) in.emplace();
+  if (capture) out.emplace();
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  if (in) posix_spawn_file_actions_adddup2(&actions, in->fd[0], 0);
+  if (out) {
+    posix_spawn_file_actions_adddup2(&actions, out->fd[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, out->fd[1], 2);
+  }
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t defaults;
+  sigemptyset(&defaults);
+  sigaddset(&defaults, SIGPIPE);  // main ignores SIGPIPE; children get the usual behaviour back
+  posix_spawnattr_setsigdefault(&attr, &defaults);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+
+  auto args = c_strings(argv);
+  auto envp = c_strings(env);
+  pid_t pid = 0;
+  int rc = ::posix_spawnp(&pid, args[0], &actions, &attr, args.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
+  if (rc != 0) throw Error("cannot run '" + argv[0] + "': " + std::strerror(rc));
+
+  Result result;
+  if (in) {
+    in->close_end(0);
+    const char* p = input->data();
+    size_t left = input->size();
+    while (left > 0) {
+      ssize_t n = ::write(in->fd[1], p, left);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) break;  // the child stopped reading; its exit status tells the rest
+      p += n;
+      left -= static_cast<size_t>(n);
+    }
+    in->close_end(1);
+  }
+  if (out) {
+    out->close_end(1);
+    char buf[4096];
+    for (;;) {
+      ssize_t n = ::read(out->fd[0], buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      result.output.append(buf, static_cast<size_t>(n));
+    }
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) throw sys_error("cannot wait for", argv[0], errno);
+  }
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
+}
+
+std::optional<std::string> getenv(const Env& env, const std::string& name) {
+  for (const auto& kv : env)
+    if (kv.size() > name.size() && kv[name.size()] == '=' && kv.compare(0, name.size(), name) == 0)
+      return kv.substr(name.size() + 1);
+  return std::nullopt;
+}
+
+Env without(const Env& env, const std::vector<std::string>& names) {
+  Env out;
+  for (const auto& kv : env) {
+    bool drop = false;
+    for (const auto& n : names)
+      if (kv.size() > n.size() && kv[n.size()] == '=' && kv.compare(0, n.size(), n) == 0) drop = true;
+    if (!drop) out.push_back(kv);
+  }
+  return out;
+}
+
+}  // namespace upward::process
+
+namespace upward::process {
+
+std::vector<std::string> editor_argv(const std::string& editor, const std::string& file) {
+  if (editor.find_first_of(" \t\n|&;<>()$`\\\"'*?[]#~=%") == std::string::npos) return {editor, file};
+  return {"sh", "-c", editor + " \"$@\"", editor, file};
+}
+
+void run_editor(const std::string& file, const Env& env) {
+  std::string editor = "vi";
+  for (const char* name : {"VISUAL", "EDITOR"}) {
+    if (auto v = getenv(env, name); v && !v->empty()) {
+      editor = *v;
+      break;
+    }
+  }
+  auto r = run(editor_argv(editor, file), env, std::nullopt, false);
+  if (r.exit_code != 0)
+    throw Error("the editor '" + editor + "' failed (exit " + std::to_string(r.exit_code) + "); nothing was recorded");
+}
+
+}  // namespace upward::process

@@ -1,0 +1,100 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "upward/model/config.hpp"
+#include "upward/model/goal.hpp"
+#include "upward/model/person.hpp"
+#include "upward/store/process.hpp"
+#include "upward/model/win.hpp"
+
+namespace upward {
+
+struct InitOptions {
+  std::string name, email;  ///< empty: taken from git's user.name / user.email
+};
+
+/// What a write did; `git_error` is set when the files are safe but the commit failed.
+struct WriteResult {
+  std::vector<std::string> ids;    ///< the new records' ids
+  std::vector<std::string> paths;  ///< their files, relative to the repository
+  bool created_repo = false;       ///< the repository was created by this write
+  std::optional<std::string> git_error;
+};
+
+/// The repository: the only code that reads and writes its files. Every write holds the
+/// repository lock across the write, `git add` and `git commit` (DESIGN §4).
+class Repo {
+ public:
+  Repo(std::string dir, process::Env env) : dir_(std::move(dir)), env_(std::move(env)) {}
+
+  const std::string& dir() const { return dir_; }
+  /// `rel` inside the repository as the user can open it: `DIR/rel`.
+  std::string path(const std::string& rel) const { return dir_ + "/" + rel; }
+  /// True when the folder holds an upward.toml.
+  bool initialized() const;
+  /// upward.toml, read once; Error at the first problem, or when there is no repository.
+  const Config& config();
+
+  /// Create the repository: folders, upward.toml, .gitignore, `git init` and a first commit
+  /// when git is installed. Returns what was written; Error when DIR already holds upward.toml.
+  WriteResult init(const InitOptions& opt);
+
+  /// Write each win to its own new file and commit them together. All or nothing: a failure
+  /// removes the files this call wrote. Creates the repository first when DIR is missing or empty.
+  WriteResult add_wins(const std::vector<Win>& wins);
+
+  /// True when goals/ID.toml exists.
+  bool goal_exists(const std::string& id) const;
+  /// True when people/ID.toml exists.
+  bool person_exists(const std::string& id) const;
+
+  /// Every person, sorted by id; Error at the first problem in a file.
+  std::vector<Person> people() const;
+  /// One person; Error naming the id when there is none.
+  Person person(const std::string& id) const;
+  /// Write people/ID.toml; the first manager (or any person with `primary`) becomes
+  /// `manager` in upward.toml, edited in place. Error when the id is taken.
+  WriteResult add_person(const Person& person, bool primary);
+  /// Make an existing person the primary manager (`manager` in upward.toml).
+  WriteResult set_primary(const std::string& id);
+
+  /// Every goal, sorted by id; Error at the first problem in a file.
+  std::vector<Goal> goals() const;
+  /// One goal; Error naming the id when there is none.
+  Goal goal(const std::string& id) const;
+  /// Write goals/ID.toml. Error when the id is taken, the owner is not a person, or a
+  /// supported goal does not exist.
+  WriteResult add_goal(const Goal& goal);
+  /// Append one `[[update]]` table to goals/ID.toml as text; every other byte stays.
+  WriteResult update_goal(const std::string& id, const GoalUpdate& update, const std::string& summary);
+
+  /// The wins dated within `range`, oldest first. Reads only the month folders the range
+  /// touches. Error at the first problem in a file.
+  std::vector<Win> wins_in(const dates::DateRange& range) const;
+
+  /// Let the user edit `text` in $VISUAL/$EDITOR, the way `git commit` does: a fresh
+  /// `.edit-win-XXXXXX.txt` in the repository, removed afterwards whatever happens.
+  /// Returns the edited text; Error when the editor fails or the text is not UTF-8.
+  std::string edit_in_editor(const std::string& text) const;
+
+  const process::Env& env() const { return env_; }
+
+ private:
+  WriteResult create(const InitOptions& opt);
+  /// Create the repository when DIR is missing or empty; Error when it is a foreign folder.
+  WriteResult prepare_write();
+  void commit(const std::vector<std::string>& paths, const std::string& message, WriteResult& result);
+  /// commit() when git.autocommit is on and DIR is a git repository.
+  void autocommit(const std::vector<std::string>& paths, const std::string& message, WriteResult& result);
+  /// Parse one file of the repository; Error at its location when it does not parse.
+  std::string read_text(const std::string& rel) const;
+  void write_manager(const std::string& id, WriteResult& result);
+
+  std::string dir_;
+  process::Env env_;
+  std::optional<Config> config_;
+};
+
+}  // namespace upward
