@@ -28,7 +28,10 @@ std::string first_lines(const std::string& output) {
 
 }  // namespace
 
-bool is_repo(const std::string& dir) { return fsio::exists(dir + "/.git"); }
+// STUB (first version): the old test, kept until the rev-parse check lands.
+bool is_repo(const std::string& dir, const process::Env&) { return fsio::exists(dir + "/.git"); }
+
+bool is_broken(const std::string&, const process::Env&) { return false; }  // STUB
 
 bool available(const process::Env& env) {
   try {
@@ -49,7 +52,7 @@ std::string config_get(const std::string& dir, const std::string& key, const pro
 }
 
 void commit(const std::string& dir, const std::vector<std::string>& paths, const std::string& message,
-            const process::Env& env) {
+            const process::Env& env, const Identity&) {
   std::vector<std::string> add{"add", "--"};
   add.insert(add.end(), paths.begin(), paths.end());
   auto r = git(dir, add, env);
@@ -59,6 +62,12 @@ void commit(const std::string& dir, const std::vector<std::string>& paths, const
   r = git(dir, commit, env, message);
   if (r.exit_code != 0) throw Error("git commit failed: " + first_lines(r.output));
 }
+
+std::vector<std::string> modified(const std::string&, const std::vector<std::string>&, const process::Env&) {
+  return {};  // STUB
+}
+
+std::vector<std::string> uncommitted(const std::string&, const process::Env&) { return {}; }  // STUB
 
 std::string one_line(const std::string& text, std::size_t max) {
   std::string flat;

@@ -6,22 +6,45 @@
 
 namespace upward::git {
 
-/// True when `dir` is the top of its own git repository (`dir/.git` exists).
-bool is_repo(const std::string& dir);
+/// Who a commit is by when git itself has no identity configured: `[me] name`/`email`.
+struct Identity {
+  std::string name, email;
+};
+
+/// True when `dir` is the top level of a valid git repository of its own: never true for a
+/// folder inside an enclosing repository, nor for a `dir/.git` that is not a valid repository
+/// (git would walk up to an enclosing one). Compares `git rev-parse --show-toplevel` with
+/// `dir`'s real path.
+bool is_repo(const std::string& dir, const process::Env& env);
+
+/// True when `dir/.git` exists but is not a valid repository (an interrupted `git init`).
+bool is_broken(const std::string& dir, const process::Env& env);
 
 /// True when a `git` program can be run.
 bool available(const process::Env& env);
 
-/// `git init` in dir; Error with git's output when it fails.
+/// `git init` in dir; a half-made `.git` (is_broken) is completed. Error with git's output.
 void init(const std::string& dir, const process::Env& env);
 
 /// `git config --get KEY` in dir, or "" when unset.
 std::string config_get(const std::string& dir, const std::string& key, const process::Env& env);
 
-/// `git add` then `git commit --only` of exactly `paths` (relative to dir), with `message`
-/// passed on stdin (never on the command line). Error with git's output when either fails.
+/// `git add` then `git commit --only` of exactly `paths` (relative to dir), the paths passed
+/// on stdin (never one argument per file), the message on stdin (never on the command line).
+/// Runs only when is_repo(dir): never commits into an enclosing repository. `fallback` is
+/// the author and committer when git has no identity. Error with git's whole message (its
+/// lines kept) when a step fails. A message holding NUL is an Error before git runs.
 void commit(const std::string& dir, const std::vector<std::string>& paths, const std::string& message,
-            const process::Env& env);
+            const process::Env& env, const Identity& fallback = {});
+
+/// The paths among `paths` (relative to dir) whose text differs from the last commit
+/// (hand edits not yet committed); untracked paths are not listed. Empty when no git.
+std::vector<std::string> modified(const std::string& dir, const std::vector<std::string>& paths,
+                                  const process::Env& env);
+
+/// The record files (`*.toml`, relative to dir) that are untracked, staged or modified:
+/// what `check` reports as not committed when autocommit is on. Empty when no git.
+std::vector<std::string> uncommitted(const std::string& dir, const process::Env& env);
 
 /// `text` on one line (newlines and tabs become spaces), cut to at most `max` bytes with "..."
 /// and never inside a UTF-8 character: for commit subjects like `log-win: Cut checkout p99`.

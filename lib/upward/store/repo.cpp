@@ -74,8 +74,8 @@ WriteResult Repo::create(const InitOptions& opt) {
   if (initialized()) throw Error("'" + dir_ + "' is already an upward repository; nothing changed");
   WriteResult result;
   result.created_repo = true;
-  bool use_git = git::is_repo(dir_) || git::available(env_);
-  if (use_git && !git::is_repo(dir_)) git::init(dir_, env_);
+  bool use_git = git::is_repo(dir_, env_) || git::available(env_);
+  if (use_git && !git::is_repo(dir_, env_)) git::init(dir_, env_);
   std::string name = opt.name, email = opt.email;
   if (use_git && name.empty()) name = git::config_get(dir_, "user.name", env_);
   if (use_git && email.empty()) email = git::config_get(dir_, "user.email", env_);
@@ -93,7 +93,7 @@ WriteResult Repo::create(const InitOptions& opt) {
 }
 
 void Repo::autocommit(const std::vector<std::string>& paths, const std::string& message, WriteResult& result) {
-  if (config().autocommit && git::is_repo(dir_)) commit(paths, message, result);
+  if (config().autocommit && git::is_repo(dir_, env_)) commit(paths, message, result);
 }
 
 void Repo::commit(const std::vector<std::string>& paths, const std::string& message, WriteResult& result) {
