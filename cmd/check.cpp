@@ -9,20 +9,24 @@ namespace upward::cmd {
 
 namespace {
 
+std::string count(size_t n, const char* what) { return fmt::format("{} {}{}", n, what, n == 1 ? "" : "s"); }
+
 int run_check(Context& ctx) {
-  auto problems = check_repository(ctx.repo());
+  auto problems = check_repository(ctx.repo(), ctx.today);
   std::set<std::string> files;
+  size_t warnings = 0;
   for (const auto& p : problems) {
-    fmt::print(ctx.out, "{}:{}:{}: {}\n", p.where.path, std::max(p.where.line, 1u), std::max(p.where.column, 1u),
-               p.message);
-    files.insert(p.where.path);
+    fmt::print(ctx.out, "{}:{}:{}: {}{}\n", p.where.path, std::max(p.where.line, 1u), std::max(p.where.column, 1u),
+               p.warning ? "warning: " : "", p.message);
+    if (p.warning) ++warnings;
+    else files.insert(p.where.path);
   }
-  if (problems.empty()) {
-    ctx.note("no problems in " + ctx.dir);
+  std::string warned = warnings ? "; " + count(warnings, "warning") : "";
+  if (problems.size() == warnings) {
+    ctx.note("no problems in " + ctx.dir + warned);
     return exit_ok;
   }
-  ctx.note(fmt::format("{} problem{} in {} file{}", problems.size(), problems.size() == 1 ? "" : "s", files.size(),
-                       files.size() == 1 ? "" : "s"));
+  ctx.note(count(problems.size() - warnings, "problem") + " in " + count(files.size(), "file") + warned);
   return exit_error;
 }
 

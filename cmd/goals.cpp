@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "skipped.hpp"
 #include "upward/base/error.hpp"
 #include "upward/render/goals_render.hpp"
 
@@ -28,42 +29,43 @@ int run_goals_list(const GoalsOptions& opt, Context& ctx) {
   GoalsQuery q = query(ctx);
   q.all = opt.all;
   if (!opt.owner.empty()) q.owner = opt.owner;
-  auto goals = ctx.repo().goals();
-  auto people = ctx.repo().people();
+  std::vector<Problem> skipped;
+  auto goals = ctx.repo().goals(skipped);
+  auto people = ctx.repo().people(skipped);
   auto groups = group_goals(goals, people, q);
   if (opt.format == "json") fmt::print(ctx.out, "{}", render_goals_json(groups, ctx.today, q.stale_after_days));
   else if (opt.format == "md") fmt::print(ctx.out, "{}", render_goals_md(groups));
   else fmt::print(ctx.out, "{}", render_goals_text(groups, {ctx.color, ctx.utf8}));
   if (groups.empty())
     ctx.note(goals.empty() ? "no goals yet (goals add TITLE --id ID)" : "no active goals (--all shows done and dropped)");
-  return exit_ok;
+  return report_skipped(skipped, ctx);
 }
 
 int run_goals_show(const GoalsOptions& opt, Context& ctx) {
   GoalsQuery q = query(ctx);
   Goal goal = ctx.repo().goal(opt.id);
-  auto goals = ctx.repo().goals();
-  auto people = ctx.repo().people();
-  GoalRow row{goal, goal_state(goal, ctx.today, q.stale_after_days)};
-  dates::Day since = goal.created.value_or(goal.updates.empty() ? ctx.today - date::days{5 * 366}
-                                                                : goal.updates.front().date);
-  auto wins = wins_for_goal(ctx.repo().wins_in({std::min(since, ctx.today), ctx.today}), goal.id);
+  std::vector<Problem> skipped;
+  auto goals = ctx.repo().goals(skipped);
+  auto people = ctx.repo().people(skipped);
+  GoalRow row = goal_row(goal, ctx.today, q.stale_after_days);
+  auto wins = ctx.repo().wins_linked_to(goal.id, ctx.today, skipped);
   std::string owner = goal.owner == "me" ? "me" : owner_label(goal.owner, people);
   if (opt.format == "json") fmt::print(ctx.out, "{}", render_goal_json(row, owner, goals, wins));
   else fmt::print(ctx.out, "{}", render_goal_md(row, owner, goals, wins, ctx.today));
-  return exit_ok;
+  return report_skipped(skipped, ctx);
 }
 
 int run_goals_align(const GoalsOptions& opt, Context& ctx) {
   GoalsQuery q = query(ctx);
   dates::DateRange period = dates::parse_period(opt.period.empty() ? "this-quarter" : opt.period,
                                                 {ctx.today, ctx.repo().config().week_start, std::nullopt});
-  auto goals = ctx.repo().goals();
-  auto people = ctx.repo().people();
-  auto wins = ctx.repo().wins_in(period);
+  std::vector<Problem> skipped;
+  auto goals = ctx.repo().goals(skipped);
+  auto people = ctx.repo().people(skipped);
+  auto wins = ctx.repo().wins_in(period, skipped);
   Alignment a = align_goals(goals, people, wins, period, q);
   fmt::print(ctx.out, "{}", opt.format == "json" ? render_alignment_json(a) : render_alignment_md(a));
-  return exit_ok;
+  return report_skipped(skipped, ctx);
 }
 
 int run_goals_add(GoalsOptions& opt, Context& ctx) {
@@ -87,6 +89,17 @@ int run_goals_update(const GoalsOptions& opt, Context& ctx, bool done) {
   }
   if (!u.progress && u.status.empty() && u.note.empty())
     throw UsageError("nothing to record: give --progress, --status or --note");
+  if (u.status.empty() || done) {
+    GoalState now = goal_state(ctx.repo().goal(opt.id), ctx.today, query(ctx).stale_after_days);
+    std::string since = now.status_since ? " since " + dates::format_day(*now.status_since) : "";
+    if (done && now.status == "done") {
+      ctx.note("goal '" + opt.id + "' is already done" + since + "; nothing changed" +
+               (opt.note.empty() ? "" : " (to add a note: goals update " + opt.id + " --note TEXT)"));
+      return exit_ok;
+    }
+    if (now.status == "done")
+      ctx.note("goal '" + opt.id + "' is done" + since + "; this update does not reopen it (--status reopens it)");
+  }
   std::string summary = (u.progress ? std::to_string(*u.progress) + "%" : "") +
                         (u.progress && !u.status.empty() ? " " : "") + u.status;
   WriteResult r = ctx.repo().update_goal(opt.id, u, summary);

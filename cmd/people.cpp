@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "commands.hpp"
+#include "skipped.hpp"
 #include "upward/views/goals_view.hpp"
 #include "upward/render/people_render.hpp"
 
@@ -17,12 +18,13 @@ struct PeopleOptions {
 };
 
 int run_people_list(const PeopleOptions& opt, Context& ctx) {
-  auto people = ctx.repo().people();
+  std::vector<Problem> skipped;
+  auto people = ctx.repo().people(skipped);
   const std::string& manager = ctx.repo().config().manager;
   if (opt.format == "json") fmt::print(ctx.out, "{}", render_people_json(people, manager));
   else fmt::print(ctx.out, "{}", render_people_text(people, manager));
-  if (people.empty()) ctx.note("no people yet (people add ID --name NAME --relationship manager)");
-  return exit_ok;
+  if (people.empty() && skipped.empty()) ctx.note("no people yet (people add ID --name NAME --relationship manager)");
+  return report_skipped(skipped, ctx);
 }
 
 int run_people_show(const PeopleOptions& opt, Context& ctx) {
@@ -32,10 +34,11 @@ int run_people_show(const PeopleOptions& opt, Context& ctx) {
     fmt::print(ctx.out, "{}", render_person_json(p, cfg.manager));
     return exit_ok;
   }
-  auto goals = ctx.repo().goals();
+  std::vector<Problem> skipped;
+  auto goals = ctx.repo().goals(skipped);
   auto groups = group_goals(goals, {}, {ctx.today, cfg.stale_after_days, cfg.manager, false, p.id});
   fmt::print(ctx.out, "{}", render_person_md(p, cfg.manager, groups.empty() ? std::vector<GoalRow>{} : groups[0].rows));
-  return exit_ok;
+  return report_skipped(skipped, ctx);
 }
 
 int run_people_add(const PeopleOptions& opt, Context& ctx) {

@@ -217,8 +217,8 @@ class GoalsTest(UpwardTest):
         shown = self.ok("goals", "show", "checkout-latency")
         self.assertIn("- Supports: Conversion +2% in Q4 (`q4-conversion`)", shown)
         self.assertIn("- 2026-11-23 40%: halfway", shown)
-        self.assertIn("## Wins (1)", shown)  # the goal was created on 2026-11-23
-        self.assertIn("- 2026-11-23 Cut p99 to 350 ms", shown)
+        # every linked win, the one dated before the goal was created too, oldest first
+        self.assertIn("## Wins (2)\n\n- 2026-09-30 Old win\n- 2026-11-23 Cut p99 to 350 ms\n", shown)
         data = json.loads(self.ok("goals", "show", "q4-conversion", "--format", "json"))
         self.assertEqual(data["supported_by"], ["checkout-latency"])
         align = self.ok("goals", "align")

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "upward/base/error.hpp"
 #include "upward/model/goal.hpp"
 #include "upward/views/goals_view.hpp"
@@ -150,10 +152,10 @@ TEST_CASE("goals: alignment names what serves each boss goal, and what nothing s
   GoalsQuery q{d("2026-11-23"), 21, "dana", false, std::nullopt};
   Alignment a = align_goals(goals, {}, wins, {d("2026-10-01"), d("2026-12-31")}, q);
   REQUIRE(a.boss_goals.size() == 2);  // the dropped one is not a compass any more
-  const BossGoal& hiring = a.boss_goals[0].goal.goal.id == "hiring" ? a.boss_goals[0] : a.boss_goals[1];
-  const BossGoal& conversion = a.boss_goals[0].goal.goal.id == "hiring" ? a.boss_goals[1] : a.boss_goals[0];
+  const AlignedGoal& hiring = a.boss_goals[0].goal.goal.id == "hiring" ? a.boss_goals[0] : a.boss_goals[1];
+  const AlignedGoal& conversion = a.boss_goals[0].goal.goal.id == "hiring" ? a.boss_goals[1] : a.boss_goals[0];
   REQUIRE(conversion.supporters.size() == 1);
-  CHECK(conversion.supporters[0].goal.id == "checkout-latency");
+  CHECK(conversion.supporters[0].goal.goal.id == "checkout-latency");
   REQUIRE(conversion.wins.size() == 1);
   CHECK(conversion.wins[0].id == "w1");
   CHECK(hiring.supporters.empty());
@@ -167,6 +169,183 @@ TEST_CASE("goals: alignment names what serves each boss goal, and what nothing s
   a = align_goals(goals, {}, wins, {d("2026-10-01"), d("2026-12-31")}, q);
   REQUIRE(a.unsupported.size() == 1);
   CHECK(a.unsupported[0].goal.id == "hiring");
+}
+
+TEST_CASE("goals: state comes from updates by date, not by their order in the file") {
+  Goal g = goal("g");
+  // The 11-10 update was forgotten and recorded afterwards (`goals update -d`): it comes last in the file.
+  g.updates = {update("2026-11-20", 60, "at-risk"), update("2026-11-10", 30, "on-track")};
+  GoalState s = goal_state(g, d("2026-11-23"), 21);
+  CHECK(s.status == "at-risk");
+  CHECK(s.progress == 60);
+  CHECK(s.last_update == d("2026-11-20"));
+  CHECK(s.status_since == d("2026-11-20"));
+  auto history = updates_as_of(g, d("2026-11-23"));
+  REQUIRE(history.size() == 2);
+  CHECK(history[0].date == d("2026-11-10"));
+  CHECK(history[1].date == d("2026-11-20"));
+}
+
+TEST_CASE("goals: updates of the same day count in file order") {
+  Goal g = goal("g");
+  g.updates = {update("2026-11-10", 30, "blocked"), update("2026-11-05", 10), update("2026-11-10", 40, "at-risk")};
+  GoalState s = goal_state(g, d("2026-11-23"), 21);
+  CHECK(s.status == "at-risk");
+  CHECK(s.progress == 40);
+}
+
+TEST_CASE("goals: a backdated note does not make a goal stale") {
+  Goal g = goal("g");
+  g.updates = {update("2026-11-20", 50), update("2026-10-01", std::nullopt, "", "what happened in September")};
+  GoalState s = goal_state(g, d("2026-11-23"), 21);
+  CHECK_FALSE(s.stale);
+  CHECK(s.last_update == d("2026-11-20"));
+  CHECK(s.days_since_update == 3);
+  CHECK(s.progress == 50);
+}
+
+TEST_CASE("goals: the state as of a past day ignores later updates") {
+  Goal g = goal("g");
+  g.due = d("2026-11-30");
+  g.updates = {update("2026-11-05", 20), update("2026-11-10", 30, "at-risk"), update("2026-11-20", 100, "done")};
+  GoalState s = goal_state(g, d("2026-11-12"), 21);
+  CHECK(s.status == "at-risk");
+  CHECK(s.progress == 30);
+  CHECK(s.active);
+  CHECK(s.last_update == d("2026-11-10"));
+  CHECK(s.days_since_update == 2);
+  CHECK(updates_as_of(g, d("2026-11-12")).size() == 2);
+  CHECK(goal_state(g, d("2026-12-05"), 21).status == "done");
+  CHECK_FALSE(goal_state(g, d("2026-12-05"), 21).overdue);
+  CHECK(goal_state(g, d("2026-11-04"), 21).progress == 0);
+  // Before it was created, the goal was not recorded yet; listings leave it out.
+  CHECK_FALSE(goal_state(g, d("2026-10-31"), 21).recorded);
+  CHECK_FALSE(goal_state(g, d("2026-10-31"), 21).last_update);
+  GoalsQuery q{d("2026-10-31"), 21, "dana", true, std::nullopt};
+  CHECK(group_goals(std::vector<Goal>{g}, {}, q).empty());
+  q.today = d("2026-11-12");
+  auto groups = group_goals(std::vector<Goal>{g}, {}, q);
+  REQUIRE(groups.size() == 1);
+  CHECK(groups[0].rows[0].goal.updates.size() == 2);  // the history as it stood
+  CHECK(groups[0].rows[0].state.progress == 30);
+}
+
+TEST_CASE("goals: a goal is active during a period it ends in or after") {
+  Goal g = goal("g");
+  g.updates = {update("2026-11-10", 100, "done")};
+  CHECK(active_during(g, {d("2026-10-01"), d("2026-10-31")}));  // done after the period
+  CHECK(active_during(g, {d("2026-11-01"), d("2026-11-30")}));  // done during it
+  CHECK(active_during(g, {d("2026-11-10"), d("2026-11-30")}));  // done on its first day
+  CHECK_FALSE(active_during(g, {d("2026-11-11"), d("2026-12-31")}));
+  g.updates.push_back(update("2026-12-05", std::nullopt, "on-track", "reopened"));
+  CHECK(active_during(g, {d("2026-11-11"), d("2026-12-31")}));
+}
+
+TEST_CASE("goals: updates after done without a status are found, by date") {
+  std::vector<GoalUpdate> u{update("2026-11-14", std::nullopt, "", "after the reopening"),
+                            update("2026-11-10", 100, "done"), update("2026-11-12", 90, "", "regression"),
+                            update("2026-11-13", std::nullopt, "on-track", "reopened"),
+                            update("2026-11-02", 10, "", "before")};
+  CHECK(updates_after_done(u) == std::vector<size_t>{2});
+  u.push_back(update("2026-11-20", std::nullopt, "done"));
+  u.push_back(update("2026-11-21", std::nullopt, "", "late note"));
+  CHECK(updates_after_done(u) == std::vector<size_t>{2, 6});
+}
+
+namespace {
+std::vector<std::string> ids(const std::vector<GoalRow>& rows) {
+  std::vector<std::string> out;
+  for (const auto& r : rows) out.push_back(r.goal.id);
+  return out;
+}
+std::vector<std::string> ids(const std::vector<AlignedGoal>& goals) {
+  std::vector<std::string> out;
+  for (const auto& g : goals) out.push_back(g.goal.goal.id);
+  return out;
+}
+Win win(const char* id, const char* day, std::vector<std::string> goals) {
+  Win w;
+  w.id = id;
+  w.title = id;
+  w.date = d(day);
+  w.goals = std::move(goals);
+  return w;
+}
+}  // namespace
+
+TEST_CASE("goals: align over a past period credits a goal finished after it, with its wins") {
+  std::vector<Goal> goals{goal("q3-revenue", "dana"), goal("checkout", "me", {"q3-revenue"})};
+  goals[0].created = goals[1].created = d("2026-07-01");
+  goals[1].updates = {update("2026-08-10", 40, "on-track"), update("2026-10-15", 100, "done")};
+  goals[0].updates = {update("2026-10-20", 100, "done")};
+  std::vector<Win> wins{win("w-aug", "2026-08-20", {"checkout"}), win("w-oct", "2026-10-16", {"checkout"})};
+  GoalsQuery q{d("2026-11-23"), 21, "dana", false, std::nullopt};
+  Alignment a = align_goals(goals, {}, wins, {d("2026-07-01"), d("2026-09-30")}, q);
+  CHECK(a.as_of == d("2026-09-30"));
+  REQUIRE(ids(a.boss_goals) == std::vector<std::string>{"q3-revenue"});
+  const AlignedGoal& b = a.boss_goals[0];
+  REQUIRE(b.supporters.size() == 1);
+  CHECK(b.supporters[0].goal.goal.id == "checkout");
+  CHECK(b.supporters[0].goal.state.status == "on-track");  // as it was at the end of the period
+  CHECK(b.supporters[0].goal.state.progress == 40);
+  REQUIRE(b.wins.size() == 1);
+  CHECK(b.wins[0].id == "w-aug");
+  CHECK(a.unsupported.empty());
+  CHECK(a.unaligned.empty());
+
+  // Over the quarter in which both were finished, they still count, shown done.
+  a = align_goals(goals, {}, wins, {d("2026-10-01"), d("2026-12-31")}, q);
+  CHECK(a.as_of == d("2026-11-23"));
+  REQUIRE(a.boss_goals.size() == 1);
+  CHECK(a.boss_goals[0].goal.state.status == "done");
+  REQUIRE(a.boss_goals[0].supporters.size() == 1);
+  CHECK(a.boss_goals[0].supporters[0].goal.state.status == "done");
+  REQUIRE(a.boss_goals[0].wins.size() == 1);
+  CHECK(a.boss_goals[0].wins[0].id == "w-oct");
+
+  // Finished before the period: no longer a compass.
+  a = align_goals(goals, {}, wins, {d("2027-01-01"), d("2027-03-31")}, q);
+  CHECK(a.boss_goals.empty());
+  CHECK(a.unaligned.empty());
+}
+
+TEST_CASE("goals: align follows support chains, once around a cycle") {
+  std::vector<Goal> goals{goal("boss", "dana"), goal("mid", "me", {"boss"}), goal("sub", "me", {"mid"}),
+                          goal("loop-a", "me", {"loop-b"}), goal("loop-b", "me", {"loop-a", "sub"})};
+  std::vector<Win> wins{win("w-sub", "2026-11-02", {"sub"}), win("w-loop", "2026-11-03", {"loop-a"})};
+  GoalsQuery q{d("2026-11-23"), 21, "dana", false, std::nullopt};
+  Alignment a = align_goals(goals, {}, wins, {d("2026-10-01"), d("2026-12-31")}, q);
+  REQUIRE(a.boss_goals.size() == 1);
+  const auto& supporters = a.boss_goals[0].supporters;
+  REQUIRE(supporters.size() == 4);
+  std::map<std::string, std::vector<std::string>> via;
+  for (const auto& s : supporters) via[s.goal.goal.id] = s.via;
+  CHECK(via["mid"].empty());
+  CHECK(via["sub"] == std::vector<std::string>{"mid"});
+  CHECK(via["loop-b"] == std::vector<std::string>{"sub", "mid"});
+  CHECK(via["loop-a"] == std::vector<std::string>{"loop-b", "sub", "mid"});
+  CHECK(a.boss_goals[0].wins.size() == 2);
+  CHECK(a.unaligned.empty());
+  CHECK(a.unsupported.empty());
+}
+
+TEST_CASE("goals: only managers' and skip-levels' goals are the boss's; the others are apart") {
+  std::vector<Goal> goals{goal("dana-goal", "dana"), goal("kim-goal", "kim"), goal("priya-goal", "priya"),
+                          goal("sam-goal", "sam"), goal("stranger-goal", "nobody"), goal("help-priya", "me", {"priya-goal"})};
+  std::vector<Person> people{{"dana", "Dana", "manager", "", "", "", {}, {}},
+                             {"kim", "Kim", "skip-level", "", "", "", {}, {}},
+                             {"priya", "Priya", "peer", "", "", "", {}, {}},
+                             {"sam", "Sam", "stakeholder", "", "", "", {}, {}}};
+  std::vector<Win> wins{win("w", "2026-11-02", {"help-priya"})};
+  GoalsQuery q{d("2026-11-23"), 21, "dana", false, std::nullopt};
+  Alignment a = align_goals(goals, people, wins, {d("2026-10-01"), d("2026-12-31")}, q);
+  CHECK(ids(a.boss_goals) == std::vector<std::string>{"dana-goal", "kim-goal"});
+  CHECK(ids(a.other_goals) == std::vector<std::string>{"stranger-goal", "priya-goal", "sam-goal"});
+  CHECK(ids(a.unsupported) == std::vector<std::string>{"dana-goal", "kim-goal"});
+  CHECK(ids(a.unaligned) == std::vector<std::string>{"help-priya"});
+  REQUIRE(a.other_goals[1].supporters.size() == 1);
+  CHECK(a.other_goals[1].wins.size() == 1);
+  CHECK(a.other_goals[1].owner_label == "Priya (priya), peer");
 }
 
 TEST_CASE("goals: ages read like a person would say them") {

@@ -16,6 +16,7 @@ struct SourceLoc {
 struct Problem {
   SourceLoc where;
   std::string message;
+  bool warning = false;  ///< worth a look, not an error: `check` prints `warning: ` and still exits 0
 };
 
 /// The one error type: a data, I/O or git problem (exit 1), with its location when a file is at fault.

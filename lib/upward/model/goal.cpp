@@ -1,5 +1,6 @@
 #include "upward/model/goal.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "upward/base/error.hpp"
@@ -7,13 +8,32 @@
 
 namespace upward {
 
+namespace {
+/// Positions of `updates` by date, file order breaking ties.
+std::vector<size_t> date_order(const std::vector<GoalUpdate>& updates) {
+  std::vector<size_t> order(updates.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return updates[a].date < updates[b].date; });
+  return order;
+}
+}  // namespace
+
+std::vector<GoalUpdate> updates_as_of(const Goal& goal, dates::Day day) {
+  std::vector<GoalUpdate> out;
+  for (size_t i : date_order(goal.updates))
+    if (goal.updates[i].date <= day) out.push_back(goal.updates[i]);
+  return out;
+}
+
 GoalState goal_state(const Goal& goal, dates::Day today, int stale_after_days) {
   GoalState s;
-  s.last_update = goal.created;
-  for (const auto& u : goal.updates) {
+  s.recorded = !goal.created || *goal.created <= today;
+  if (s.recorded) s.last_update = s.status_since = goal.created;
+  for (const auto& u : updates_as_of(goal, today)) {
     if (u.progress) s.progress = *u.progress;
+    if (!u.status.empty() && u.status != s.status) s.status_since = u.date;
     if (!u.status.empty()) s.status = u.status;
-    s.last_update = u.date;
+    if (!s.last_update || *s.last_update < u.date) s.last_update = u.date;
   }
   s.active = s.status != "done" && s.status != "dropped";
   if (s.last_update) {
@@ -22,6 +42,23 @@ GoalState goal_state(const Goal& goal, dates::Day today, int stale_after_days) {
   }
   s.overdue = s.active && goal.due && *goal.due < today;
   return s;
+}
+
+bool active_during(const Goal& goal, const dates::DateRange& range) {
+  if (goal_state(goal, range.first - date::days{1}, 0).active) return true;
+  for (const auto& u : goal.updates)
+    if (range.contains(u.date) && goal_state(goal, u.date, 0).active) return true;
+  return false;
+}
+
+std::vector<size_t> updates_after_done(const std::vector<GoalUpdate>& updates) {
+  std::vector<size_t> out;
+  std::string status;
+  for (size_t i : date_order(updates)) {
+    if (!updates[i].status.empty()) status = updates[i].status;
+    else if (status == "done") out.push_back(i);
+  }
+  return out;
 }
 
 int parse_progress(std::string_view s) {

@@ -221,52 +221,68 @@ std::string render_goal_json(const GoalRow& r, const std::string& owner, std::sp
   return goal + ", \"supported_by\": " + json::array(supported_by) + ", \"wins\": " + json::array(win_ids) + "}\n";
 }
 
+namespace {
+void aligned_goal_md(const AlignedGoal& b, const char* heading, std::string& out) {
+  out += fmt::format("\n{} {}: {} (`{}`), {}, {}%\n\n", heading, md_cell(b.owner_label), md_cell(b.goal.goal.title),
+                     b.goal.goal.id, status_text(b.goal.state), b.goal.state.progress);
+  if (b.supporters.empty()) out += "- No goal of yours supports it.\n";
+  for (const auto& s : b.supporters) {
+    std::string via;
+    for (const auto& id : s.via) via += (via.empty() ? ", via `" : " and `") + id + "`";
+    out += fmt::format("- Your goal: {} (`{}`), {}, {}%{}\n", md_cell(s.goal.goal.title), s.goal.goal.id,
+                       status_text(s.goal.state), s.goal.state.progress, via);
+  }
+  if (b.wins.empty()) out += "- No wins in this period.\n";
+  for (const auto& w : b.wins) out += "- Win " + dates::format_day(w.date) + ": " + md_cell(w.title) + "\n";
+}
+
+std::string aligned_goals_json(const std::vector<AlignedGoal>& goals) {
+  std::string out;
+  for (const auto& b : goals) {
+    std::vector<std::string> supporters, wins;
+    for (const auto& s : b.supporters) supporters.push_back(s.goal.goal.id);
+    for (const auto& w : b.wins) wins.push_back(w.id);
+    json::Object o;
+    o.str("id", b.goal.goal.id)
+        .str("title", b.goal.goal.title)
+        .str("owner", b.goal.goal.owner)
+        .str("owner_name", b.owner_label)
+        .str("status", b.goal.state.status)
+        .num("progress", b.goal.state.progress)
+        .raw("supported_by", json::array(supporters))
+        .raw("wins", json::array(wins));
+    out += (out.empty() ? "\n    " : ",\n    ") + o.done();
+  }
+  return "[" + out + (out.empty() ? "]" : "\n  ]");
+}
+}  // namespace
+
 std::string render_alignment_md(const Alignment& a) {
   std::string out = "# Alignment, " + dates::format_range(a.period) + "\n";
-  if (a.boss_goals.empty()) out += "\nNo active goals of your manager's yet (goals add --owner PERSON).\n";
-  for (const auto& b : a.boss_goals) {
-    out += fmt::format("\n## {}: {} (`{}`), {}, {}%\n\n", md_cell(b.owner_label), md_cell(b.goal.goal.title),
-                       b.goal.goal.id, status_text(b.goal.state), b.goal.state.progress);
-    if (b.supporters.empty()) out += "- No goal of yours supports it.\n";
-    for (const auto& s : b.supporters)
-      out += fmt::format("- Your goal: {} (`{}`), {}, {}%\n", md_cell(s.goal.title), s.goal.id, status_text(s.state),
-                         s.state.progress);
-    if (b.wins.empty()) out += "- No wins in this period.\n";
-    for (const auto& w : b.wins) out += "- Win " + dates::format_day(w.date) + ": " + md_cell(w.title) + "\n";
-  }
+  if (a.as_of < a.period.last) out += "\nStates as of " + dates::format_day(a.as_of) + ".\n";
+  if (a.boss_goals.empty()) out += "\nNo goals of your manager's in this period yet (goals add --owner PERSON).\n";
+  for (const auto& b : a.boss_goals) aligned_goal_md(b, "##", out);
   out += "\n## Goals of your manager's that nothing supports\n\n";
   if (a.unsupported.empty()) out += "None: every one has a goal or a win of yours behind it.\n";
   for (const auto& r : a.unsupported) out += "- " + md_cell(r.goal.title) + " (`" + r.goal.id + "`, " + r.goal.owner + ")\n";
   out += "\n## Your goals that support no goal of your manager's\n\n";
   if (a.unaligned.empty()) out += "None: each of your goals serves one of theirs.\n";
   for (const auto& r : a.unaligned) out += "- " + md_cell(r.goal.title) + " (`" + r.goal.id + "`)\n";
+  if (!a.other_goals.empty()) out += "\n## Other people's goals: peers, mentors and stakeholders\n";
+  for (const auto& b : a.other_goals) aligned_goal_md(b, "###", out);
   return out;
 }
 
 std::string render_alignment_json(const Alignment& a) {
-  std::string boss;
-  for (const auto& b : a.boss_goals) {
-    std::vector<std::string> supporters, wins;
-    for (const auto& s : b.supporters) supporters.push_back(s.goal.id);
-    for (const auto& w : b.wins) wins.push_back(w.id);
-    json::Object o;
-    o.str("id", b.goal.goal.id)
-        .str("title", b.goal.goal.title)
-        .str("owner", b.goal.goal.owner)
-        .str("status", b.goal.state.status)
-        .num("progress", b.goal.state.progress)
-        .raw("supported_by", json::array(supporters))
-        .raw("wins", json::array(wins));
-    boss += (boss.empty() ? "\n    " : ",\n    ") + o.done();
-  }
   std::vector<std::string> unsupported, unaligned;
   for (const auto& r : a.unsupported) unsupported.push_back(r.goal.id);
   for (const auto& r : a.unaligned) unaligned.push_back(r.goal.id);
   return fmt::format(
-      "{{\n  \"period\": {{\"first\": \"{}\", \"last\": \"{}\"}},\n  \"boss_goals\": [{}{}],\n"
-      "  \"unsupported\": {},\n  \"unaligned\": {}\n}}\n",
-      dates::format_day(a.period.first), dates::format_day(a.period.last), boss, boss.empty() ? "" : "\n  ",
-      json::array(unsupported), json::array(unaligned));
+      "{{\n  \"period\": {{\"first\": \"{}\", \"last\": \"{}\"}},\n  \"as_of\": \"{}\",\n"
+      "  \"boss_goals\": {},\n  \"other_goals\": {},\n  \"unsupported\": {},\n  \"unaligned\": {}\n}}\n",
+      dates::format_day(a.period.first), dates::format_day(a.period.last), dates::format_day(a.as_of),
+      aligned_goals_json(a.boss_goals), aligned_goals_json(a.other_goals), json::array(unsupported),
+      json::array(unaligned));
 }
 
 }  // namespace upward

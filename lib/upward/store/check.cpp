@@ -41,15 +41,46 @@ std::string id_in(const std::string& rel, const std::string& folder) {
 }
 
 void check_id(const std::string& id, const std::string& shown, const char* what, std::vector<Problem>& out) {
-  if (!text::is_slug(id))
-    out.push_back({{shown, 1, 1}, std::string("the file name is not a ") + what +
-                                      " id (expected lowercase letters, digits and '-'); upward cannot name it"});
+  if (!text::is_slug(id)) out.push_back(file_name_problem(shown, what));
 }
 
-void check_goal(const Repo& repo, const std::string& id, const toml::table& table, std::vector<Problem>& out) {
+/// Updates dated before the goal was created or after today, and updates that change a done
+/// goal without a status reopening it (a warning). Each points at the update's date.
+void check_updates(const Goal& g, const toml::table& table, dates::Day today, const std::string& shown,
+                   std::vector<Problem>& out) {
+  const toml::array* tables = table.get("update") ? table.get("update")->as_array() : nullptr;
+  if (!tables || !tables->is_array_of_tables()) return;
+  std::vector<GoalUpdate> updates;
+  std::vector<const toml::node*> at;
+  for (const auto& node : *tables) {
+    std::vector<Problem> reported;  // goal_from_toml reported them already
+    FieldReader r(*node.as_table(), shown, reported);
+    auto day = r.day("date");
+    if (!day) continue;
+    updates.push_back({*day, std::nullopt, r.string("status").value_or(""), ""});
+    at.push_back(r.node("date"));
+  }
+  for (size_t i = 0; i < updates.size(); ++i) {
+    std::string day = dates::format_day(updates[i].date);
+    if (g.created && updates[i].date < *g.created)
+      out.push_back({loc_of(*at[i], shown), "update dated " + day + " is before the goal was created (" +
+                                                dates::format_day(*g.created) + ")"});
+    if (updates[i].date > today)
+      out.push_back({loc_of(*at[i], shown), "update dated " + day + " is after today (" + dates::format_day(today) + ")"});
+  }
+  for (size_t i : updates_after_done(updates))
+    out.push_back({loc_of(*at[i], shown),
+                   "the goal is done before this update, which sets no 'status' to reopen it "
+                   "(add status = \"on-track\" to reopen it)",
+                   true});
+}
+
+void check_goal(const Repo& repo, const std::string& id, const toml::table& table, dates::Day today,
+                std::vector<Problem>& out) {
   std::string shown = repo.path("goals/" + id + ".toml");
   check_id(id, shown, "goal", out);
   Goal g = goal_from_toml(table, id, shown, out);
+  check_updates(g, table, today, shown, out);
   if (const toml::node* owner = table.get("owner"); owner && g.owner != "me" && !repo.person_exists(g.owner))
     out.push_back({loc_of(*owner, shown), "unknown person '" + g.owner + "' (no people/" + g.owner + ".toml)"});
   if (const toml::node* supports = table.get("supports"); supports && supports->is_array()) {
@@ -65,7 +96,7 @@ void check_goal(const Repo& repo, const std::string& id, const toml::table& tabl
 
 }  // namespace
 
-std::vector<Problem> check_repository(const Repo& repo) {
+std::vector<Problem> check_repository(const Repo& repo, dates::Day today) {
   std::vector<Problem> out;
   if (!repo.initialized()) {
     out.push_back({{repo.path("upward.toml"), 0, 0}, "missing: this is not an upward repository (run 'upward init')"});
@@ -93,7 +124,7 @@ std::vector<Problem> check_repository(const Repo& repo) {
     } else if (starts_with(rel, "wins/")) {
       check_win(repo, rel, table, out);
     } else if (auto goal = id_in(rel, "goals"); !goal.empty()) {
-      check_goal(repo, goal, table, out);
+      check_goal(repo, goal, table, today, out);
     } else if (auto person = id_in(rel, "people"); !person.empty()) {
       check_id(person, shown, "person", out);
       person_from_toml(table, person, shown, out);

@@ -7,8 +7,9 @@
 namespace upward {
 
 /// Every problem in the repository: files that do not parse, known keys with the wrong type or
-/// value, wins whose date does not match their folder, links to goals that do not exist.
-/// Sorted by file, then line.
-std::vector<Problem> check_repository(const Repo& repo);
+/// value, wins whose date does not match their folder, links to goals that do not exist, goal
+/// updates dated before the goal was created or after `today`; and, as warnings, updates that
+/// change a done goal without reopening it. Sorted by file, then line.
+std::vector<Problem> check_repository(const Repo& repo, dates::Day today);
 
 }  // namespace upward

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "upward/base/error.hpp"
 #include "upward/model/config.hpp"
 #include "upward/model/goal.hpp"
 #include "upward/model/person.hpp"
@@ -25,6 +26,9 @@ struct WriteResult {
 
 /// The repository: the only code that reads and writes its files. Every write holds the
 /// repository lock across the write, `git add` and `git commit` (DESIGN §4).
+/// The problem of a file in goals/ or people/ whose name is not an id (`what`: "goal", "person").
+Problem file_name_problem(const std::string& path, const std::string& what);
+
 class Repo {
  public:
   Repo(std::string dir, process::Env env) : dir_(std::move(dir)), env_(std::move(env)) {}
@@ -50,7 +54,11 @@ class Repo {
   /// True when people/ID.toml exists.
   bool person_exists(const std::string& id) const;
 
-  /// Every person, sorted by id; Error at the first problem in a file.
+  /// Every person that reads cleanly, sorted by id. A file that does not (a name that is not an
+  /// id, a syntax error, a bad value) is left out and its first problem added to `skipped`, so a
+  /// reading command shows everything it can (STYLE: "Errors").
+  std::vector<Person> people(std::vector<Problem>& skipped) const;
+  /// Every person, sorted by id; Error at the first problem in a file (for writers).
   std::vector<Person> people() const;
   /// One person; Error naming the id when there is none.
   Person person(const std::string& id) const;
@@ -60,7 +68,9 @@ class Repo {
   /// Make an existing person the primary manager (`manager` in upward.toml).
   WriteResult set_primary(const std::string& id);
 
-  /// Every goal, sorted by id; Error at the first problem in a file.
+  /// Every goal that reads cleanly, sorted by id; each file that does not is added to `skipped`.
+  std::vector<Goal> goals(std::vector<Problem>& skipped) const;
+  /// Every goal, sorted by id; Error at the first problem in a file (for writers).
   std::vector<Goal> goals() const;
   /// One goal; Error naming the id when there is none.
   Goal goal(const std::string& id) const;
@@ -71,8 +81,15 @@ class Repo {
   WriteResult update_goal(const std::string& id, const GoalUpdate& update, const std::string& summary);
 
   /// The wins dated within `range`, oldest first. Reads only the month folders the range
-  /// touches. Error at the first problem in a file.
+  /// touches; each file that does not read cleanly is added to `skipped`.
+  std::vector<Win> wins_in(const dates::DateRange& range, std::vector<Problem>& skipped) const;
+  /// wins_in(), with an Error at the first problem in a file.
   std::vector<Win> wins_in(const dates::DateRange& range) const;
+  /// The wins linked to `goal_id` dated on or before `until`, oldest first, whatever their date
+  /// (before the goal was created too). Every month folder of wins/ up to `until` is listed, but
+  /// only the files whose text names the id are parsed; those that do not read cleanly are
+  /// added to `skipped`.
+  std::vector<Win> wins_linked_to(const std::string& goal_id, dates::Day until, std::vector<Problem>& skipped) const;
 
   /// Let the user edit `text` in $VISUAL/$EDITOR, the way `git commit` does: a fresh
   /// `.edit-win-XXXXXX.txt` in the repository, removed afterwards whatever happens.

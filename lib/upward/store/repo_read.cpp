@@ -1,19 +1,23 @@
-// The repository's people, goals and wins: reading them.
+// The repository's people, goals and wins: reading them. Reading commands show what they can:
+// a file that does not read cleanly is skipped and reported, never the end of the command.
 #include <algorithm>
 
 #include "upward/base/error.hpp"
-#include "upward/store/fsio.hpp"
-#include "upward/model/records.hpp"
-#include "upward/store/repo.hpp"
 #include "upward/base/text.hpp"
-#include "upward/store/toml_edit.hpp"
+#include "upward/model/records.hpp"
+#include "upward/store/fsio.hpp"
+#include "upward/store/repo.hpp"
 
 namespace upward {
 
+Problem file_name_problem(const std::string& path, const std::string& what) {
+  return {{path, 1, 1}, "the file name is not a " + what + " id: rename it to lowercase letters, digits and '-'"};
+}
+
 namespace {
 
-/// The ids of `folder/*.toml`, sorted.
-std::vector<std::string> ids_in(const Repo& repo, const std::string& folder) {
+/// The stems of `folder/*.toml` (not below it), sorted.
+std::vector<std::string> stems_in(const Repo& repo, const std::string& folder) {
   std::vector<std::string> ids;
   for (const auto& rel : fsio::toml_files(repo.path(folder)))
     if (rel.find('/') == std::string::npos) ids.push_back(rel.substr(0, rel.size() - 5));
@@ -24,18 +28,40 @@ void throw_first(const std::vector<Problem>& problems) {
   if (!problems.empty()) throw Error(problems.front().where, problems.front().message);
 }
 
-}  // namespace
+/// Read FOLDER/ID.toml with `read` (person_from_toml, goal_from_toml). Every problem goes to
+/// `problems`: a name that is not an id, a file that cannot be read or parsed, a bad value.
+template <class Reader>
+auto read_record(const Repo& repo, const std::string& folder, const std::string& what, const std::string& id,
+                 Reader read, std::vector<Problem>& problems) {
+  std::string p = repo.path(folder + "/" + id + ".toml");
+  using Record = decltype(read(toml::table{}, id, p, problems));
+  if (!text::is_slug(id)) {
+    problems.push_back(file_name_problem(p, what));
+    return Record{};
+  }
+  try {
+    return read(parse_toml(fsio::read_file(p), p), id, p, problems);
+  } catch (const Error& e) {
+    problems.push_back({e.where().value_or(SourceLoc{p, 0, 0}), e.what()});
+    return Record{};
+  }
+}
 
-std::string Repo::read_text(const std::string& rel) const { return fsio::read_file(path(rel)); }
-
-std::vector<Person> Repo::people() const {
-  std::vector<Person> out;
-  for (const auto& id : ids_in(*this, "people")) out.push_back(person(id));
+/// Every record of `folder` that reads cleanly; the first problem of each other file goes to `skipped`.
+template <class Reader>
+auto read_all(const Repo& repo, const std::string& folder, const std::string& what, Reader read,
+              std::vector<Problem>& skipped) {
+  std::vector<decltype(read(toml::table{}, std::string{}, std::string{}, skipped))> out;
+  for (const auto& id : stems_in(repo, folder)) {
+    std::vector<Problem> problems;
+    auto record = read_record(repo, folder, what, id, read, problems);
+    if (problems.empty()) out.push_back(std::move(record));
+    else skipped.push_back(problems.front());
+  }
   return out;
 }
 
-namespace {
-/// Read FOLDER/ID.toml with `read` (person_from_toml, goal_from_toml); Error at its first problem.
+/// Read one load: an unknown id or a bad one is an Error (or a UsageError for an id typed badly).
 template <class Reader>
 auto load_record(const Repo& repo, const std::string& folder, const std::string& what, const std::string& id,
                  Reader read) {
@@ -43,41 +69,111 @@ auto load_record(const Repo& repo, const std::string& folder, const std::string&
   std::string rel = folder + "/" + id + ".toml";
   if (!fsio::exists(repo.path(rel)))
     throw Error("unknown " + what + " '" + id + "' (no " + rel + "; see 'upward " + folder + "')");
-  std::string p = repo.path(rel);
   std::vector<Problem> problems;
-  auto record = read(parse_toml(fsio::read_file(p), p), id, p, problems);
+  auto record = read_record(repo, folder, what, id, read, problems);
   throw_first(problems);
   return record;
 }
+
+/// One win file; its first problem goes to `skipped` and the result is empty.
+std::optional<Win> read_win(const std::string& p, const std::string& name, std::vector<Problem>& skipped,
+                            const std::string* text = nullptr) {
+  std::vector<Problem> problems;
+  try {
+    Win w = win_from_toml(parse_toml(text ? *text : fsio::read_file(p), p), p, problems);
+    w.id = name.substr(0, name.size() - 5);
+    if (problems.empty()) return w;
+  } catch (const Error& e) {
+    problems.push_back({e.where().value_or(SourceLoc{p, 0, 0}), e.what()});
+  }
+  skipped.push_back(problems.front());
+  return std::nullopt;
+}
+
+std::string base_name(const std::string& rel) {
+  auto slash = rel.find_last_of('/');
+  return slash == std::string::npos ? rel : rel.substr(slash + 1);
+}
+
+void by_date(std::vector<Win>& wins) {
+  std::stable_sort(wins.begin(), wins.end(), [](const Win& a, const Win& b) { return a.date < b.date; });
+}
+
 }  // namespace
+
+std::string Repo::read_text(const std::string& rel) const { return fsio::read_file(path(rel)); }
+
+std::vector<Person> Repo::people(std::vector<Problem>& skipped) const {
+  return read_all(*this, "people", "person", person_from_toml, skipped);
+}
+
+std::vector<Person> Repo::people() const {
+  std::vector<Problem> skipped;
+  auto out = people(skipped);
+  throw_first(skipped);
+  return out;
+}
 
 Person Repo::person(const std::string& id) const { return load_record(*this, "people", "person", id, person_from_toml); }
 
+std::vector<Goal> Repo::goals(std::vector<Problem>& skipped) const {
+  return read_all(*this, "goals", "goal", goal_from_toml, skipped);
+}
+
 std::vector<Goal> Repo::goals() const {
-  std::vector<Goal> out;
-  for (const auto& id : ids_in(*this, "goals")) out.push_back(goal(id));
+  std::vector<Problem> skipped;
+  auto out = goals(skipped);
+  throw_first(skipped);
   return out;
 }
 
 Goal Repo::goal(const std::string& id) const { return load_record(*this, "goals", "goal", id, goal_from_toml); }
 
-std::vector<Win> Repo::wins_in(const dates::DateRange& range) const {
+std::vector<Win> Repo::wins_in(const dates::DateRange& range, std::vector<Problem>& skipped) const {
   std::vector<Win> out;
   date::year_month first{date::year_month_day{range.first}.year(), date::year_month_day{range.first}.month()};
   date::year_month last{date::year_month_day{range.last}.year(), date::year_month_day{range.last}.month()};
   for (auto ym = first; ym <= last; ym += date::months{1}) {
     std::string folder = win_folder(date::sys_days{ym / 1});
     for (const auto& rel : fsio::toml_files(path(folder))) {
-      std::string p = path(folder + "/" + rel);
-      std::vector<Problem> problems;
-      Win w = win_from_toml(parse_toml(fsio::read_file(p), p), p, problems);
-      throw_first(problems);
-      std::string name = rel.substr(rel.find_last_of('/') == std::string::npos ? 0 : rel.find_last_of('/') + 1);
-      w.id = name.substr(0, name.size() - 5);
-      if (range.contains(w.date)) out.push_back(std::move(w));
+      auto w = read_win(path(folder + "/" + rel), base_name(rel), skipped);
+      if (w && range.contains(w->date)) out.push_back(std::move(*w));
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const Win& a, const Win& b) { return a.date < b.date; });
+  by_date(out);
+  return out;
+}
+
+std::vector<Win> Repo::wins_in(const dates::DateRange& range) const {
+  std::vector<Problem> skipped;
+  auto out = wins_in(range, skipped);
+  throw_first(skipped);
+  return out;
+}
+
+std::vector<Win> Repo::wins_linked_to(const std::string& goal_id, dates::Day until,
+                                      std::vector<Problem>& skipped) const {
+  std::vector<Win> out;
+  std::string last_folder = win_folder(until);  // wins/YYYY/MM sorts like the dates it holds
+  for (const auto& rel : fsio::toml_files(path("wins"))) {
+    if (rel.size() > 8 && rel[4] == '/' && rel[7] == '/' && "wins/" + rel.substr(0, 7) > last_folder) continue;
+    std::string p = path("wins/" + rel);
+    std::string text;
+    try {
+      text = fsio::read_file(p);
+    } catch (const Error& e) {
+      skipped.push_back({e.where().value_or(SourceLoc{p, 0, 0}), e.what()});
+      continue;
+    }
+    // A file that links the goal names its id, quoted, unless it spells it with escapes.
+    bool may_link = text.find('"' + goal_id + '"') != std::string::npos ||
+                    text.find('\'' + goal_id + '\'') != std::string::npos || text.find('\\') != std::string::npos;
+    if (!may_link) continue;
+    auto w = read_win(p, base_name(rel), skipped, &text);
+    if (w && w->date <= until && std::find(w->goals.begin(), w->goals.end(), goal_id) != w->goals.end())
+      out.push_back(std::move(*w));
+  }
+  by_date(out);
   return out;
 }
 

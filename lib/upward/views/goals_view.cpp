@@ -1,6 +1,9 @@
 #include "upward/views/goals_view.hpp"
 
 #include <algorithm>
+#include <deque>
+#include <map>
+#include <tuple>
 
 namespace upward {
 
@@ -11,29 +14,39 @@ std::string owner_label(const std::string& owner, std::span<const Person> people
   return owner;
 }
 
+GoalRow goal_row(const Goal& goal, dates::Day day, int stale_after_days) {
+  GoalRow row{goal, goal_state(goal, day, stale_after_days)};
+  row.goal.updates = updates_as_of(goal, day);
+  return row;
+}
+
+namespace {
+/// Due date first (none last), then id.
+bool by_due(const Goal& a, const Goal& b) {
+  auto key = [](const Goal& g) { return std::tuple{!g.due.has_value(), g.due.value_or(dates::Day{}), g.id}; };
+  return key(a) < key(b);
+}
+}  // namespace
+
 std::vector<OwnerGroup> group_goals(std::span<const Goal> goals, std::span<const Person> people, const GoalsQuery& q) {
   std::vector<OwnerGroup> groups;
   for (const auto& g : goals) {
-    GoalState s = goal_state(g, q.today, q.stale_after_days);
-    if (!q.all && !s.active) continue;
+    GoalRow row = goal_row(g, q.today, q.stale_after_days);
+    if (!row.state.recorded || (!q.all && !row.state.active)) continue;
     if (q.owner && g.owner != *q.owner) continue;
     auto it = std::find_if(groups.begin(), groups.end(), [&](const OwnerGroup& og) { return og.owner == g.owner; });
     if (it == groups.end()) {
       groups.push_back({g.owner, owner_label(g.owner, people), {}});
       it = groups.end() - 1;
     }
-    it->rows.push_back({g, s});
+    it->rows.push_back(std::move(row));
   }
   auto rank = [&](const OwnerGroup& og) { return og.owner == "me" ? 0 : og.owner == q.manager ? 1 : 2; };
   std::sort(groups.begin(), groups.end(), [&](const OwnerGroup& a, const OwnerGroup& b) {
     return std::pair{rank(a), a.owner} < std::pair{rank(b), b.owner};
   });
-  for (auto& og : groups) {
-    std::stable_sort(og.rows.begin(), og.rows.end(), [](const GoalRow& a, const GoalRow& b) {
-      auto key = [](const GoalRow& r) { return std::pair{!r.goal.due.has_value(), r.goal.due.value_or(dates::Day{})}; };
-      return std::pair{key(a), a.goal.id} < std::pair{key(b), b.goal.id};
-    });
-  }
+  for (auto& og : groups)
+    std::stable_sort(og.rows.begin(), og.rows.end(), [](const GoalRow& a, const GoalRow& b) { return by_due(a.goal, b.goal); });
   return groups;
 }
 
@@ -44,40 +57,93 @@ std::vector<Win> wins_for_goal(std::span<const Win> wins, const std::string& goa
   return out;
 }
 
+bool is_boss(const std::string& owner, std::span<const Person> people, const std::string& manager) {
+  if (owner == "me") return false;
+  if (!manager.empty() && owner == manager) return true;
+  for (const auto& p : people)
+    if (p.id == owner) return p.relationship == "manager" || p.relationship == "skip-level";
+  return false;
+}
+
+namespace {
+/// For each goal, every goal its `supports` chain reaches, with the goals in between (the
+/// shortest chain). A cycle is followed once.
+using Reach = std::map<std::string, std::map<std::string, std::vector<std::string>>>;
+
+Reach support_reach(std::span<const Goal> goals) {
+  std::map<std::string, const Goal*> by_id;
+  for (const auto& g : goals) by_id.emplace(g.id, &g);
+  Reach reach;
+  for (const auto& from : goals) {
+    std::map<std::string, std::vector<std::string>> paths{{from.id, {}}};
+    std::deque<std::string> todo{from.id};
+    while (!todo.empty()) {
+      std::string id = todo.front();
+      todo.pop_front();
+      auto it = by_id.find(id);
+      if (it == by_id.end()) continue;
+      for (const auto& next : it->second->supports) {
+        if (paths.count(next)) continue;
+        std::vector<std::string> via = paths[id];
+        if (id != from.id) via.push_back(id);
+        paths.emplace(next, std::move(via));
+        todo.push_back(next);
+      }
+    }
+    paths.erase(from.id);
+    reach[from.id] = std::move(paths);
+  }
+  return reach;
+}
+}  // namespace
+
 Alignment align_goals(std::span<const Goal> goals, std::span<const Person> people, std::span<const Win> wins,
                       dates::DateRange period, const GoalsQuery& q) {
   Alignment a;
   a.period = period;
-  GoalsQuery active = q;
-  active.all = false;
-  active.owner.reset();
-  auto groups = group_goals(goals, people, active);
-  std::vector<GoalRow> mine;
-  for (const auto& og : groups)
-    if (og.owner == "me") mine = og.rows;
-  for (const auto& og : groups) {
-    if (og.owner == "me") continue;
-    for (const auto& row : og.rows) {
-      BossGoal b{row, og.label, {}, {}};
-      for (const auto& m : mine)
-        if (std::find(m.goal.supports.begin(), m.goal.supports.end(), row.goal.id) != m.goal.supports.end())
-          b.supporters.push_back(m);
-      for (const auto& w : wins) {
-        if (!period.contains(w.date)) continue;
-        bool linked = std::find(w.goals.begin(), w.goals.end(), row.goal.id) != w.goals.end();
-        for (const auto& s : b.supporters)
-          linked = linked || std::find(w.goals.begin(), w.goals.end(), s.goal.id) != w.goals.end();
-        if (linked) b.wins.push_back(w);
-      }
-      if (b.supporters.empty() && b.wins.empty()) a.unsupported.push_back(row);
-      a.boss_goals.push_back(std::move(b));
+  a.as_of = std::min(period.last, q.today);
+  dates::DateRange during{std::min(period.first, a.as_of), a.as_of};
+  auto counts = [&](const Goal& g) {
+    return active_during(g, during) && goal_state(g, a.as_of, q.stale_after_days).status != "dropped";
+  };
+  Reach reach = support_reach(goals);
+  auto reaches = [&](const std::string& from, const std::string& to) -> const std::vector<std::string>* {
+    auto it = reach.find(from);
+    if (it == reach.end()) return nullptr;
+    auto found = it->second.find(to);
+    return found == it->second.end() ? nullptr : &found->second;
+  };
+
+  std::vector<const Goal*> mine, theirs;
+  for (const auto& g : goals)
+    if (counts(g)) (g.owner == "me" ? mine : theirs).push_back(&g);
+  auto rank = [&](const Goal* g) { return std::pair{g->owner == q.manager ? 0 : 1, g->owner}; };
+  std::sort(mine.begin(), mine.end(), [](const Goal* x, const Goal* y) { return by_due(*x, *y); });
+  std::sort(theirs.begin(), theirs.end(), [&](const Goal* x, const Goal* y) {
+    return rank(x) != rank(y) ? rank(x) < rank(y) : by_due(*x, *y);
+  });
+
+  for (const Goal* t : theirs) {
+    AlignedGoal ag{goal_row(*t, a.as_of, q.stale_after_days), owner_label(t->owner, people), {}, {}};
+    for (const Goal* m : mine)
+      if (const auto* via = reaches(m->id, t->id)) ag.supporters.push_back({goal_row(*m, a.as_of, q.stale_after_days), *via});
+    for (const auto& w : wins) {
+      if (!period.contains(w.date) || w.date > a.as_of) continue;
+      if (std::any_of(w.goals.begin(), w.goals.end(),
+                      [&](const std::string& id) { return id == t->id || reaches(id, t->id); }))
+        ag.wins.push_back(w);
+    }
+    if (is_boss(t->owner, people, q.manager)) {
+      if (ag.supporters.empty() && ag.wins.empty()) a.unsupported.push_back(ag.goal);
+      a.boss_goals.push_back(std::move(ag));
+    } else {
+      a.other_goals.push_back(std::move(ag));
     }
   }
-  for (const auto& m : mine) {
-    bool serves_boss = std::any_of(m.goal.supports.begin(), m.goal.supports.end(), [&](const std::string& id) {
-      return std::any_of(a.boss_goals.begin(), a.boss_goals.end(), [&](const BossGoal& b) { return b.goal.goal.id == id; });
-    });
-    if (!serves_boss) a.unaligned.push_back(m);
+  for (const Goal* m : mine) {
+    bool serves_boss = std::any_of(a.boss_goals.begin(), a.boss_goals.end(),
+                                   [&](const AlignedGoal& b) { return reaches(m->id, b.goal.goal.id) != nullptr; });
+    if (!serves_boss) a.unaligned.push_back(goal_row(*m, a.as_of, q.stale_after_days));
   }
   return a;
 }
