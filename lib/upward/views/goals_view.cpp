@@ -127,6 +127,8 @@ Alignment align_goals(std::span<const Goal> goals, std::span<const Person> peopl
     AlignedGoal ag{goal_row(*t, a.as_of, q.stale_after_days), owner_label(t->owner, people), {}, {}};
     for (const Goal* m : mine)
       if (const auto* via = reaches(m->id, t->id)) ag.supporters.push_back({goal_row(*m, a.as_of, q.stale_after_days), *via});
+    std::stable_sort(ag.supporters.begin(), ag.supporters.end(),
+                     [](const Supporter& x, const Supporter& y) { return x.via.size() < y.via.size(); });  // direct first
     for (const auto& w : wins) {
       if (!period.contains(w.date) || w.date > a.as_of) continue;
       if (std::any_of(w.goals.begin(), w.goals.end(),
