@@ -82,3 +82,59 @@ class CheckTest(UpwardTest):
         self.assertEqual(r.stderr.decode(), f"upward: {self.repo}/upward.toml:2:14: unknown week_start 'caturday' "
                                             "(expected monday ... sunday)\n")
         self.assertEqual(self.files(), [])
+
+
+class CheckGoalUpdatesTest(UpwardTest):
+    """Updates dated before the goal or after today are problems; changing a done goal is a warning."""
+
+    def setUp(self):
+        super().setUp()
+        self.init()
+
+    def write(self, rel, text):
+        with open(os.path.join(self.repo, rel), "w") as f:
+            f.write(text)
+
+    def test_misdated_updates_point_at_their_date(self):
+        self.write("goals/g.toml", 'title = "G"\ncreated = 2026-11-01\n\n[[update]]\ndate = 2026-10-20\nprogress = 5\n'
+                                   '\n[[update]]\ndate = 2026-11-10\nprogress = 10\n'
+                                   '\n[[update]]\n  date = 2026-11-24\nprogress = 20\n')
+        r = self.run_upward("check")
+        p = f"{self.repo}/goals/g.toml"
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stdout.decode().splitlines(), [
+            f"{p}:5:8: update dated 2026-10-20 is before the goal was created (2026-11-01)",
+            f"{p}:13:10: update dated 2026-11-24 is after today (2026-11-23)",
+        ])
+        self.assertEqual(r.stderr.decode(), "upward: 2 problems in 1 file\n")
+        # the same file is fine on a later day
+        self.assertEqual(self.run_upward("check", "--today", "2026-11-24").stdout.decode().count("\n"), 1)
+
+    def test_a_done_goal_updated_without_reopening_it_is_a_warning(self):
+        self.write("goals/g.toml", 'title = "G"\ncreated = 2026-11-01\n\n[[update]]\ndate = 2026-11-12\nnote = "x"\n'
+                                   '\n[[update]]\ndate = 2026-11-10\nstatus = "done"\n')
+        r = self.run_upward("check")
+        self.assertEqual(r.returncode, 0, r.stdout)
+        self.assertEqual(r.stdout.decode(), f"{self.repo}/goals/g.toml:5:8: warning: the goal is done before this "
+                                            "update, which sets no 'status' to reopen it (add status = \"on-track\" "
+                                            "to reopen it)\n")
+        self.assertEqual(r.stderr.decode(), f"upward: no problems in {self.repo}; 1 warning\n")
+
+    def test_an_explicit_status_reopens_a_done_goal(self):
+        self.ok("goals", "add", "G", "--id", "g", "--today", "2026-11-01")
+        self.ok("goals", "done", "g", "-d", "2026-11-10")
+        self.ok("goals", "update", "g", "--status", "on-track", "--note", "reopened", "-d", "2026-11-12")
+        self.ok("goals", "update", "g", "--progress", "50")
+        r = self.run_upward("check")
+        self.assertEqual((r.returncode, r.stdout), (0, b""))
+        self.ok("goals", "done", "g")
+        self.ok("goals", "update", "g", "--note", "one more thing", "-d", "2026-11-24", "--today", "2026-11-24")
+        r = self.run_upward("check")
+        p = f"{self.repo}/goals/g.toml"
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stdout.decode().splitlines(), [
+            f"{p}:25:8: update dated 2026-11-24 is after today (2026-11-23)",
+            f"{p}:25:8: warning: the goal is done before this update, which sets no 'status' to reopen it "
+            "(add status = \"on-track\" to reopen it)",
+        ])
+        self.assertEqual(r.stderr.decode(), "upward: 1 problem in 1 file; 1 warning\n")

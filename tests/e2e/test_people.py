@@ -83,3 +83,52 @@ class PeopleTest(UpwardTest):
         r = self.run_upward("people", "add", "dana", "--name", "Other", "--relationship", "peer")
         self.assertEqual(r.returncode, 1)
         self.assertIn(b"person 'dana' already exists", r.stderr)
+
+
+class PeopleSurviveABadFileTest(UpwardTest):
+    """A hand-made bad person file is skipped and named; the others are listed; exit 1 (issue 6 §5)."""
+
+    def setUp(self):
+        super().setUp()
+        self.init()
+        self.ok("people", "add", "dana", "--name", "Dana Okafor", "--relationship", "manager")
+
+    def write(self, rel, text):
+        with open(os.path.join(self.repo, rel), "w") as f:
+            f.write(text)
+
+    def test_people_lists_the_rest_and_names_each_skipped_file(self):
+        self.write("people/Sam Lee.toml", 'name = "Sam"\nrelationship = "peer"\n')
+        self.write("people/kim.toml", 'name = "Kim"\nrelationship = "boss"\n')
+        for args in (["people"], ["people", "list", "--format", "json"]):
+            with self.subTest(args=args):
+                r = self.run_upward(*args)
+                self.assertEqual(r.returncode, 1)
+                self.assertIn("dana", r.stdout.decode())
+                self.assertNotIn("Kim", r.stdout.decode())
+                self.assertEqual(r.stderr.decode().splitlines(), [
+                    f"upward: {self.repo}/people/Sam Lee.toml:1:1: the file name is not a person id: rename it to "
+                    "lowercase letters, digits and '-' (skipped)",
+                    f"upward: {self.repo}/people/kim.toml:2:16: unknown relationship 'boss' (expected manager, "
+                    "skip-level, stakeholder, mentor, peer) (skipped)",
+                ])
+        self.assertIn("# Dana Okafor (`dana`)", self.ok("people", "show", "dana"))
+
+    def test_people_show_skips_a_bad_goal_file(self):
+        self.ok("goals", "add", "Conversion", "--id", "conversion", "--owner", "dana")
+        self.write("goals/bad.toml", 'title = "Bad"\nowner = "dana"\ndue = "soon"\n')
+        r = self.run_upward("people", "show", "dana")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("- Conversion (`conversion`), on-track, 0%", r.stdout.decode())
+        self.assertEqual(r.stderr.decode(), f"upward: {self.repo}/goals/bad.toml:3:7: 'due' must be a date like "
+                                            "2026-11-23 (no quotes), not a string (skipped)\n")
+
+    def test_commands_that_need_the_bad_person_refuse_with_its_location(self):
+        self.write("people/kim.toml", 'name = "Kim"\nrelationship = "boss"\n')
+        loc = f"upward: {self.repo}/people/kim.toml:2:16: unknown relationship 'boss' (expected manager, " \
+              "skip-level, stakeholder, mentor, peer)\n"
+        for args in (["people", "show", "kim"], ["people", "primary", "kim"]):
+            with self.subTest(args=args):
+                r = self.run_upward(*args)
+                self.assertEqual((r.returncode, r.stderr.decode()), (1, loc))
+        self.assertEqual(self.commits()[0], "people add: dana (primary manager)")
