@@ -36,8 +36,8 @@ int run_goals_list(const GoalsOptions& opt, Context& ctx) {
   if (opt.format == "json") fmt::print(ctx.out, "{}", render_goals_json(groups, ctx.today, q.stale_after_days));
   else if (opt.format == "md") fmt::print(ctx.out, "{}", render_goals_md(groups));
   else fmt::print(ctx.out, "{}", render_goals_text(groups, {ctx.color, ctx.utf8}));
-  if (groups.empty())
-    ctx.note(goals.empty() ? "no goals yet (goals add TITLE --id ID)" : "no active goals (--all shows done and dropped)");
+  if (groups.empty() && !goals.empty()) ctx.note("no active goals (--all shows done and dropped)");
+  else if (groups.empty() && skipped.empty()) ctx.note("no goals yet (goals add TITLE --id ID)");
   return report_skipped(skipped, ctx);
 }
 

@@ -463,9 +463,9 @@ class ReadingSurvivesABadFileTest(UpwardTest):
         self.ok("goals")  # the list reads no wins
 
     def test_a_bad_person_is_skipped_and_every_bad_file_is_named_once_in_order(self):
-        err = self.bad_person() + self.bad_value()
-        err = self.bad_name() + err  # "My Goal" < "broken" < people/
-        self.assert_skips(["goals", "align"], err.replace(self.bad_person(), "") + self.bad_person(), ["Mine"])
+        err = self.bad_person() + self.bad_value() + self.bad_name()
+        expected = self.bad_name() + self.bad_value() + self.bad_person()  # by path: "My Goal" < "broken" < people/
+        self.assert_skips(["goals", "align"], expected, ["Mine"])
         r = self.run_upward("-q", "goals")
         self.assertEqual(r.returncode, 1)
         self.assertEqual(r.stderr.decode().count("(skipped)"), 3)
