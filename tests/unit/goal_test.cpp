@@ -303,6 +303,14 @@ TEST_CASE("goals: align over a past period credits a goal finished after it, wit
   REQUIRE(a.boss_goals[0].wins.size() == 1);
   CHECK(a.boss_goals[0].wins[0].id == "w-oct");
 
+  // Written down after the period, the goals still serve its work; but not on a day before they were.
+  CHECK(align_goals(goals, {}, wins, {d("2026-04-01"), d("2026-06-30")}, q).boss_goals.size() == 1);
+  q.today = d("2026-06-30");
+  a = align_goals(goals, {}, wins, {d("2026-04-01"), d("2026-06-30")}, q);
+  CHECK(a.boss_goals.empty());
+  CHECK(a.unaligned.empty());
+  q.today = d("2026-11-23");
+
   // Finished before the period: no longer a compass.
   a = align_goals(goals, {}, wins, {d("2027-01-01"), d("2027-03-31")}, q);
   CHECK(a.boss_goals.empty());

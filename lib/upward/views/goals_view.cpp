@@ -103,8 +103,11 @@ Alignment align_goals(std::span<const Goal> goals, std::span<const Person> peopl
   a.period = period;
   a.as_of = std::min(period.last, q.today);
   dates::DateRange during{std::min(period.first, a.as_of), a.as_of};
+  // A goal created after the period still serves its work (it was written down late), but not one
+  // created after today: a run pinned to a past day shows what that day knew.
   auto counts = [&](const Goal& g) {
-    return active_during(g, during) && goal_state(g, a.as_of, q.stale_after_days).status != "dropped";
+    return (!g.created || *g.created <= q.today) && active_during(g, during) &&
+           goal_state(g, a.as_of, q.stale_after_days).status != "dropped";
   };
   Reach reach = support_reach(goals);
   auto reaches = [&](const std::string& from, const std::string& to) -> const std::vector<std::string>* {

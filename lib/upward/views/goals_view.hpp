@@ -64,7 +64,8 @@ struct AlignedGoal {
 
 /// `goals align`: goals as they were during a period. A goal counts when it was active on a day of
 /// the period and was not dropped by its end; a goal done during or after the period still counts,
-/// with its wins. States are shown as of the period's end (or today, when sooner).
+/// with its wins. A goal created after today does not. States are shown as of the period's end
+/// (or today, when sooner).
 struct Alignment {
   dates::DateRange period;
   dates::Day as_of;                    ///< the day the states are shown for
