@@ -46,6 +46,7 @@ int run_goals_show(const GoalsOptions& opt, Context& ctx) {
   Goal goal = ctx.repo().goal(opt.id);
   std::vector<Problem> skipped;
   auto goals = ctx.repo().goals(skipped);
+  std::erase_if(goals, [&](const Goal& g) { return !goal_state(g, ctx.today, q.stale_after_days).recorded; });
   auto people = ctx.repo().people(skipped);
   GoalRow row = goal_row(goal, ctx.today, q.stale_after_days);
   auto wins = ctx.repo().wins_linked_to(goal.id, ctx.today, skipped);
@@ -89,17 +90,19 @@ int run_goals_update(const GoalsOptions& opt, Context& ctx, bool done) {
   }
   if (!u.progress && u.status.empty() && u.note.empty())
     throw UsageError("nothing to record: give --progress, --status or --note");
-  if (u.status.empty() || done) {
-    GoalState now = goal_state(ctx.repo().goal(opt.id), ctx.today, query(ctx).stale_after_days);
-    std::string since = now.status_since ? " since " + dates::format_day(*now.status_since) : "";
-    if (done && now.status == "done") {
-      ctx.note("goal '" + opt.id + "' is already done" + since + "; nothing changed" +
-               (opt.note.empty() ? "" : " (to add a note: goals update " + opt.id + " --note TEXT)"));
-      return exit_ok;
-    }
-    if (now.status == "done")
-      ctx.note("goal '" + opt.id + "' is done" + since + "; this update does not reopen it (--status reopens it)");
+  Goal goal = ctx.repo().goal(opt.id);  // a file that does not read cleanly is refused at its location
+  GoalState now = goal_state(goal, ctx.today, query(ctx).stale_after_days);
+  std::string since = now.status_since ? " since " + dates::format_day(*now.status_since) : "";
+  if (done && now.status == "done") {
+    ctx.note("goal '" + opt.id + "' is already done" + since + "; nothing changed" +
+             (opt.note.empty() ? "" : " (to add a note: goals update " + opt.id + " --note TEXT)"));
+    return exit_ok;
   }
+  if (u.status.empty() && now.status == "done")
+    ctx.note("goal '" + opt.id + "' is done" + since + "; this update does not reopen it (--status reopens it)");
+  if (goal.created && u.date < *goal.created)
+    ctx.note("warning: the update is dated before the goal was created (" + dates::format_day(*goal.created) + ")");
+  if (u.date > ctx.today) ctx.note("warning: the update is dated after today (" + dates::format_day(ctx.today) + ")");
   std::string summary = (u.progress ? std::to_string(*u.progress) + "%" : "") +
                         (u.progress && !u.status.empty() ? " " : "") + u.status;
   WriteResult r = ctx.repo().update_goal(opt.id, u, summary);

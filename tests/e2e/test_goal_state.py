@@ -81,6 +81,15 @@ class GoalStateByDateTest(UpwardTest):
         self.ok("goals", "update", "conversion", "--status", "on-track", "--note", "reopened")
         self.assertEqual(self.state("conversion")["status"], "on-track")
 
+    def test_an_update_dated_before_the_goal_or_after_today_is_recorded_with_a_warning(self):
+        r = self.run_upward("goals", "update", "checkout", "--note", "early", "-d", "2026-09-01")
+        self.assertEqual((r.returncode, r.stderr.decode()), (0, "upward: warning: the update is dated before the goal "
+                                                                "was created (2026-10-01)\nupward: updated checkout\n"))
+        r = self.run_upward("goals", "update", "checkout", "--note", "late", "-d", "+2d")
+        self.assertEqual((r.returncode, r.stderr.decode()), (0, "upward: warning: the update is dated after today "
+                                                                "(2026-11-23)\nupward: updated checkout\n"))
+        self.assertEqual(len(self.run_upward("check").stdout.decode().splitlines()), 2)
+
 
 class AlignOverAPeriodTest(UpwardTest):
     def setUp(self):
