@@ -183,6 +183,14 @@ TEST_CASE("git: commit takes exactly its paths, literally, and leaves others sta
   git::commit(dir, {"*.toml", "-n.toml", "a b.toml"}, "three\n", env);
   CHECK(run_git(dir, {"show", "--format=", "--name-only", "HEAD"}, env) == "*.toml\n-n.toml\na b.toml\n");
   CHECK(run_git(dir, {"status", "--porcelain"}, env) == "A  staged.toml\n?? other.toml\n");
+
+  SECTION("a removed path is committed as removed") {
+    fs::remove(dir + "/a b.toml");
+    write(dir + "/-n.toml", "x = 2\n");
+    git::commit(dir, {"a b.toml", "-n.toml"}, "remove one, change one\n", env);
+    CHECK(run_git(dir, {"show", "--format=", "--name-status", "HEAD"}, env) == "M\t-n.toml\nD\ta b.toml\n");
+    CHECK(run_git(dir, {"status", "--porcelain"}, env) == "A  staged.toml\n?? other.toml\n");
+  }
 }
 
 TEST_CASE("git: a commit of 30,000 new files works (paths never one argument each)") {
