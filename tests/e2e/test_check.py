@@ -13,6 +13,9 @@ class CheckTest(UpwardTest):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w") as f:
             f.write(text)
+        # as if it came through git: records not committed are a problem of their own
+        self.git("add", "--", rel)
+        self.git("commit", "-qm", "by hand: " + rel)
 
     def check(self):
         r = self.run_upward("check")

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "upward/store/fsio.hpp"
+#include "upward/store/git.hpp"
 #include "upward/model/records.hpp"
 #include "upward/base/text.hpp"
 
@@ -94,6 +95,28 @@ void check_goal(const Repo& repo, const std::string& id, const toml::table& tabl
   }
 }
 
+/// `s` as one shell word, quoted only when it needs to be.
+std::string shell_word(const std::string& s) {
+  if (!s.empty() && s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+:@,=") ==
+                        std::string::npos)
+    return s;
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+/// With autocommit on, every record should be in git: one problem per record file that is
+/// untracked, staged or modified (a killed write, a failed commit, a hand edit), with the
+/// command that commits it.
+void check_committed(const Repo& repo, std::vector<Problem>& out) {
+  std::string dir = shell_word(repo.dir());
+  for (const auto& rel : git::uncommitted(repo.dir(), repo.env())) {
+    if (!fsio::exists(repo.path(rel))) continue;  // a deleted record is no record to point at
+    out.push_back({{repo.path(rel), 1, 1}, "not committed although autocommit is on; commit it with: git -C " + dir +
+                                               " add -- " + shell_word(rel) + " && git -C " + dir + " commit"});
+  }
+}
+
 }  // namespace
 
 std::vector<Problem> check_repository(const Repo& repo, dates::Day today) {
@@ -102,6 +125,7 @@ std::vector<Problem> check_repository(const Repo& repo, dates::Day today) {
     out.push_back({{repo.path("upward.toml"), 0, 0}, "missing: this is not an upward repository (run 'upward init')"});
     return out;
   }
+  bool autocommit = false;
   for (const auto& rel : fsio::toml_files(repo.dir())) {
     std::string shown = repo.path(rel);
     toml::table table;
@@ -118,6 +142,7 @@ std::vector<Problem> check_repository(const Repo& repo, dates::Day today) {
     }
     if (rel == "upward.toml") {
       Config c = config_from_toml(table, shown, out);
+      autocommit = c.autocommit;
       if (!c.manager.empty() && !repo.person_exists(c.manager))
         out.push_back({loc_of(*table.get("manager"), shown),
                        "unknown person '" + c.manager + "' (no people/" + c.manager + ".toml)"});
@@ -130,6 +155,7 @@ std::vector<Problem> check_repository(const Repo& repo, dates::Day today) {
       person_from_toml(table, person, shown, out);
     }
   }
+  if (autocommit) check_committed(repo, out);
   std::stable_sort(out.begin(), out.end(), [](const Problem& a, const Problem& b) {
     return std::tie(a.where.path, a.where.line, a.where.column) < std::tie(b.where.path, b.where.line, b.where.column);
   });

@@ -1,49 +1,164 @@
 #include "upward/store/git.hpp"
 
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <climits>
+#include <filesystem>
+#include <optional>
+#include <set>
+
 #include "upward/base/error.hpp"
-#include "upward/store/fsio.hpp"
 #include "upward/base/text.hpp"
+#include "upward/store/fsio.hpp"
 
 namespace upward::git {
 
 namespace {
 
-process::Env clean(const process::Env& env) {
-  return process::without(env, {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
-                                "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_CEILING_DIRECTORIES"});
+/// `dir`'s real path (symlinks resolved), or "" when it does not exist.
+std::string real_path(const std::string& dir) {
+  char buf[PATH_MAX];
+  if (!::realpath(dir.c_str(), buf)) return "";
+  return buf;
+}
+
+std::string parent_of(const std::string& real) {
+  auto slash = real.find_last_of('/');
+  return slash == 0 || slash == std::string::npos ? "/" : real.substr(0, slash);
+}
+
+/// The environment every git command runs with: nothing from the caller's environment can
+/// point git at another repository, and git never looks for one above `dir`
+/// (GIT_CEILING_DIRECTORIES is dir's parent): a broken `dir/.git` never finds an enclosing
+/// repository such as a dotfiles repository in $HOME. Pathspecs are literal (no globs).
+process::Env confined(const std::string& dir, const process::Env& env) {
+  auto out = process::without(env, {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
+                                    "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_CEILING_DIRECTORIES",
+                                    "GIT_DISCOVERY_ACROSS_FILESYSTEM", "GIT_COMMON_DIR", "GIT_LITERAL_PATHSPECS",
+                                    "GIT_GLOB_PATHSPECS", "GIT_NOGLOB_PATHSPECS", "GIT_ICASE_PATHSPECS"});
+  std::string real = real_path(dir);
+  out.push_back("GIT_CEILING_DIRECTORIES=" + parent_of(real.empty() ? dir : real));
+  out.push_back("GIT_LITERAL_PATHSPECS=1");
+  return out;
 }
 
 process::Result git(const std::string& dir, std::vector<std::string> args, const process::Env& env,
-                    const std::optional<std::string>& input = std::nullopt) {
+                    const std::optional<std::string>& input = std::nullopt, const std::string& index_file = "") {
   args.insert(args.begin(), {"git", "-C", dir});
-  return process::run(args, clean(env), input, true);
+  auto child_env = confined(dir, env);
+  if (!index_file.empty()) child_env.push_back("GIT_INDEX_FILE=" + index_file);
+  return process::run(args, child_env, input, true);
 }
 
-std::string first_lines(const std::string& output) {
+/// git's own message, whole: its lines kept (trailing blanks dropped), at most 40 of them.
+std::string git_says(const std::string& output) {
   auto ls = text::lines(output);
+  while (!ls.empty() && text::trim(ls.back()).empty()) ls.pop_back();
   std::string out;
-  for (size_t i = 0; i < ls.size() && i < 6; ++i) out += (out.empty() ? "" : "; ") + text::trim(ls[i]);
+  size_t shown = 0;
+  for (; shown < ls.size() && shown < 40; ++shown) {
+    std::string l = ls[shown];
+    while (!l.empty() && (l.back() == ' ' || l.back() == '\r' || l.back() == '\t')) l.pop_back();
+    out += (shown ? "\n" : "") + l;
+  }
+  if (shown < ls.size()) out += "\n... (" + std::to_string(ls.size() - shown) + " more lines)";
+  return out;
+}
+
+Error failed(const std::string& what, const process::Result& r) {
+  std::string says = git_says(r.output);
+  return Error(what + " failed (exit " + std::to_string(r.exit_code) + ")" + (says.empty() ? "" : ":\n" + says));
+}
+
+struct Location {
+  std::string top, git_dir;
+};
+
+/// Where git finds the repository from dir (confined to dir): its top level and git folder,
+/// or nothing when there is no valid repository there or no git.
+std::optional<Location> locate(const std::string& dir, const process::Env& env) {
+  try {
+    auto r = git(dir, {"rev-parse", "--show-toplevel", "--absolute-git-dir"}, env);
+    auto ls = text::lines(r.output);
+    if (r.exit_code != 0 || ls.size() != 2) return std::nullopt;
+    return Location{ls[0], ls[1]};
+  } catch (const Error&) {
+    return std::nullopt;  // no git: no repository
+  }
+}
+
+/// Like is_repo, and where its git folder is.
+std::optional<Location> own_repo(const std::string& dir, const process::Env& env) {
+  if (!fsio::exists(dir + "/.git")) return std::nullopt;
+  std::string real = real_path(dir);
+  if (real.empty()) return std::nullopt;
+  auto loc = locate(dir, env);
+  if (!loc || real_path(loc->top) != real) return std::nullopt;
+  return loc;
+}
+
+/// A folder inside the repository's git folder, removed with all it holds when this goes
+/// out of scope: where the temporary index of a commit lives.
+class ScratchDir {
+ public:
+  explicit ScratchDir(const std::string& git_dir) : path_(git_dir + "/upward-commit-XXXXXX") {
+    if (!::mkdtemp(path_.data())) throw sys_error("cannot create a folder in", git_dir, errno);
+  }
+  ~ScratchDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+bool ends_with(const std::string& s, const std::string& e) {
+  return s.size() >= e.size() && s.compare(s.size() - e.size(), e.size(), e) == 0;
+}
+
+/// Split git's `-z` output on NULs.
+std::vector<std::string> nul_split(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\0') continue;
+    out.push_back(s.substr(start, i - start));
+    start = i + 1;
+  }
+  if (start < s.size()) out.push_back(s.substr(start));
   return out;
 }
 
 }  // namespace
 
-// STUB (first version): the old test, kept until the rev-parse check lands.
-bool is_repo(const std::string& dir, const process::Env&) { return fsio::exists(dir + "/.git"); }
+bool is_repo(const std::string& dir, const process::Env& env) { return own_repo(dir, env).has_value(); }
 
-bool is_broken(const std::string&, const process::Env&) { return false; }  // STUB
+bool is_broken(const std::string& dir, const process::Env& env) {
+  return fsio::exists(dir + "/.git") && available(env) && !is_repo(dir, env);
+}
 
 bool available(const process::Env& env) {
   try {
-    return process::run({"git", "--version"}, clean(env), std::nullopt, true).exit_code == 0;
+    return process::run({"git", "--version"}, process::without(env, {"GIT_DIR"}), std::nullopt, true).exit_code == 0;
   } catch (const Error&) {
     return false;
   }
 }
 
 void init(const std::string& dir, const process::Env& env) {
+  // `git init` completes a `.git` an interrupted init left (it keeps whatever is there).
   auto r = git(dir, {"init", "-q"}, env);
-  if (r.exit_code != 0) throw Error("git init failed: " + first_lines(r.output));
+  if (r.exit_code != 0) throw failed("git init in '" + dir + "'", r);
+  if (!is_repo(dir, env))
+    throw Error("'" + dir + "/.git' is not a valid git repository, and 'git init' could not complete it; "
+                "move it away and run 'upward init' again");
 }
 
 std::string config_get(const std::string& dir, const std::string& key, const process::Env& env) {
@@ -52,26 +167,111 @@ std::string config_get(const std::string& dir, const std::string& key, const pro
 }
 
 void commit(const std::string& dir, const std::vector<std::string>& paths, const std::string& message,
-            const process::Env& env, const Identity&) {
-  std::vector<std::string> add{"add", "--"};
-  add.insert(add.end(), paths.begin(), paths.end());
-  auto r = git(dir, add, env);
-  if (r.exit_code != 0) throw Error("git add failed: " + first_lines(r.output));
-  std::vector<std::string> commit{"commit", "-q", "--no-edit", "-F", "-", "--only", "--"};
-  commit.insert(commit.end(), paths.begin(), paths.end());
-  r = git(dir, commit, env, message);
-  if (r.exit_code != 0) throw Error("git commit failed: " + first_lines(r.output));
+            const process::Env& env, const Identity& fallback) {
+  if (message.find('\0') != std::string::npos)
+    throw Error("the commit message holds a NUL byte, which git refuses; nothing was committed");
+  auto repo = own_repo(dir, env);
+  if (!repo) {
+    if (fsio::exists(dir + "/.git"))
+      throw Error("'" + dir + "/.git' is not a valid git repository; nothing was committed (upward never commits "
+                  "into an enclosing repository); run 'upward init " + dir + "' or 'git init " + dir +
+                  "' to complete it, or move it away");
+    throw Error("'" + dir + "' is not a git repository; nothing was committed; run 'git init " + dir + "'");
+  }
+  if (paths.empty()) return;
+
+  // Who the commit is by when git knows no one: `[me]` from upward.toml, and only then (git's
+  // own identity, its GIT_AUTHOR_*/GIT_COMMITTER_* variables, always win over `-c user.*`).
+  std::vector<std::string> identity;
+  if (!fallback.name.empty() || !fallback.email.empty()) {
+    auto r = git(dir, {"config", "--get-regexp", "^user\\.(name|email)$"}, env);
+    bool has_name = false, has_email = false;
+    for (const auto& l : text::lines(r.output)) {
+      has_name |= l.rfind("user.name ", 0) == 0 && !text::trim(l.substr(10)).empty();
+      has_email |= l.rfind("user.email ", 0) == 0 && !text::trim(l.substr(11)).empty();
+    }
+    if (!has_name && !fallback.name.empty()) identity.insert(identity.end(), {"-c", "user.name=" + fallback.name});
+    if (!has_email && !fallback.email.empty()) identity.insert(identity.end(), {"-c", "user.email=" + fallback.email});
+  }
+
+  // The paths reach git on stdin, never one argument each, and never as pathspecs (30,000 of
+  // them make `git commit --only` quadratic). First the index gets the files' new content (or
+  // loses the removed ones); then a temporary index, HEAD's tree plus exactly these entries, is
+  // committed by a plain `git commit` (its hooks run): what `git commit --only PATHS` does,
+  // leaving whatever else is staged staged and out of this commit.
+  std::string list;
+  for (const auto& p : paths) list += p + '\0';
+  auto r = git(dir, {"update-index", "--add", "--remove", "-z", "--stdin"}, env, list);
+  if (r.exit_code != 0) throw failed("git update-index", r);
+
+  std::set<std::string> wanted(paths.begin(), paths.end());
+  r = git(dir, {"ls-files", "--stage", "-z"}, env);
+  if (r.exit_code != 0) throw failed("git ls-files", r);
+  std::string entries, removed;  // "mode oid stage\tpath" of each path still in the index
+  std::set<std::string> present;
+  for (const auto& e : nul_split(r.output)) {
+    auto tab = e.find('\t');
+    if (tab == std::string::npos || !wanted.count(e.substr(tab + 1))) continue;
+    entries += e + '\0';
+    present.insert(e.substr(tab + 1));
+  }
+  for (const auto& p : wanted)
+    if (!present.count(p)) removed += p + '\0';
+
+  ScratchDir scratch(repo->git_dir);
+  std::string index = scratch.path() + "/index";
+  bool has_head = git(dir, {"rev-parse", "-q", "--verify", "HEAD^{commit}"}, env).exit_code == 0;
+  r = git(dir, {"read-tree", has_head ? "HEAD" : "--empty"}, env, std::nullopt, index);
+  if (r.exit_code != 0) throw failed("git read-tree", r);
+  if (!entries.empty()) {
+    r = git(dir, {"update-index", "-z", "--index-info"}, env, entries, index);
+    if (r.exit_code != 0) throw failed("git update-index", r);
+  }
+  if (!removed.empty()) {
+    r = git(dir, {"update-index", "--force-remove", "-z", "--stdin"}, env, removed, index);
+    if (r.exit_code != 0) throw failed("git update-index", r);
+  }
+  std::vector<std::string> args = identity;
+  args.insert(args.end(), {"commit", "-q", "--no-edit", "-F", "-"});
+  r = git(dir, args, env, message, index);
+  if (r.exit_code != 0) throw failed("git commit", r);
 }
 
-std::vector<std::string> modified(const std::string&, const std::vector<std::string>&, const process::Env&) {
-  return {};  // STUB
+std::vector<std::string> modified(const std::string& dir, const std::vector<std::string>& paths,
+                                  const process::Env& env) {
+  if (paths.empty() || !is_repo(dir, env)) return {};
+  // The whole tree against HEAD (git's stat cache makes it quick), then only the asked paths:
+  // never one argument per path. No HEAD yet (no commit): nothing was committed to differ from.
+  auto r = git(dir, {"diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", "HEAD", "--"}, env);
+  if (r.exit_code != 0) return {};
+  auto list = nul_split(r.output);
+  std::set<std::string> changed(list.begin(), list.end());
+  std::vector<std::string> out;
+  for (const auto& p : paths)
+    if (changed.count(p)) out.push_back(p);
+  return out;
 }
 
-std::vector<std::string> uncommitted(const std::string&, const process::Env&) { return {}; }  // STUB
+std::vector<std::string> uncommitted(const std::string& dir, const process::Env& env) {
+  if (!is_repo(dir, env)) return {};
+  auto r = git(dir, {"status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames"}, env);
+  if (r.exit_code != 0) return {};
+  std::vector<std::string> out;
+  for (const auto& entry : nul_split(r.output)) {
+    if (entry.size() < 4) continue;
+    std::string path = entry.substr(3);  // "XY path"
+    if (ends_with(path, ".toml")) out.push_back(path);
+  }
+  return out;
+}
 
 std::string one_line(const std::string& text, std::size_t max) {
   std::string flat;
-  for (char c : text) flat += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (c == '\n' || c == '\r' || c == '\t') flat += ' ';
+    else if (u >= 0x20 && u != 0x7F) flat += c;  // other control bytes (NUL, ESC, ...) are dropped
+  }
   flat = text::trim(flat);
   if (flat.size() <= max) return flat;
   size_t cut = max > 3 ? max - 3 : 0;

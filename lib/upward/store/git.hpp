@@ -29,16 +29,20 @@ void init(const std::string& dir, const process::Env& env);
 /// `git config --get KEY` in dir, or "" when unset.
 std::string config_get(const std::string& dir, const std::string& key, const process::Env& env);
 
-/// `git add` then `git commit --only` of exactly `paths` (relative to dir), the paths passed
-/// on stdin (never one argument per file), the message on stdin (never on the command line).
-/// Runs only when is_repo(dir): never commits into an enclosing repository. `fallback` is
-/// the author and committer when git has no identity. Error with git's whole message (its
-/// lines kept) when a step fails. A message holding NUL is an Error before git runs.
+/// Commit exactly `paths` (relative to dir; new, changed or removed files), as
+/// `git commit --only PATHS` would: the paths reach git on stdin (never one argument per file,
+/// never as pathspecs: 30,000 paths commit), the message on stdin; whatever else is staged
+/// stays staged and out of the commit; hooks run. Only when is_repo(dir), else an Error that
+/// names `DIR/.git` and the remedy: never commits into an enclosing repository. `fallback`
+/// is the author and committer where git has no identity (`-c user.name/user.email`, only
+/// then). Error with git's whole message (its lines kept) when a step fails. A message
+/// holding NUL is an Error before git runs.
 void commit(const std::string& dir, const std::vector<std::string>& paths, const std::string& message,
             const process::Env& env, const Identity& fallback = {});
 
 /// The paths among `paths` (relative to dir) whose text differs from the last commit
-/// (hand edits not yet committed); untracked paths are not listed. Empty when no git.
+/// (hand edits not yet committed, a tracked file deleted by hand included); untracked paths
+/// are not listed. Empty when no git or no commit yet.
 std::vector<std::string> modified(const std::string& dir, const std::vector<std::string>& paths,
                                   const process::Env& env);
 
@@ -46,7 +50,8 @@ std::vector<std::string> modified(const std::string& dir, const std::vector<std:
 /// what `check` reports as not committed when autocommit is on. Empty when no git.
 std::vector<std::string> uncommitted(const std::string& dir, const process::Env& env);
 
-/// `text` on one line (newlines and tabs become spaces), cut to at most `max` bytes with "..."
+/// `text` on one line (newlines and tabs become spaces, other control bytes such as NUL and
+/// ESC are dropped), cut to at most `max` bytes with "..."
 /// and never inside a UTF-8 character: for commit subjects like `log-win: Cut checkout p99`.
 std::string one_line(const std::string& text, std::size_t max);
 

@@ -35,10 +35,10 @@ std::vector<char*> c_strings(const std::vector<std::string>& v) {
   return out;
 }
 
-}  // namespace
-
-Result run(const std::vector<std::string>& argv, const Env& env, const std::optional<std::string>& input,
-           bool capture) {
+/// The run, with `stdin_fd`/`stdout_fd` (when >= 0 and nothing else takes that stream) given
+/// to the child as its stdin and stdout.
+Result spawn(const std::vector<std::string>& argv, const Env& env, const std::optional<std::string>& input,
+             bool capture, int stdin_fd, int stdout_fd) {
   std::optional<Pipe> in, out;
   if (input) in.emplace();
   if (capture) out.emplace();
@@ -46,6 +46,8 @@ Result run(const std::vector<std::string>& argv, const Env& env, const std::opti
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   if (in) posix_spawn_file_actions_adddup2(&actions, in->fd[0], 0);
+  else if (stdin_fd >= 0) posix_spawn_file_actions_adddup2(&actions, stdin_fd, 0);
+  if (!out && stdout_fd >= 0) posix_spawn_file_actions_adddup2(&actions, stdout_fd, 1);
   if (out) {
     posix_spawn_file_actions_adddup2(&actions, out->fd[1], 1);
     posix_spawn_file_actions_adddup2(&actions, out->fd[1], 2);
@@ -98,6 +100,13 @@ Result run(const std::vector<std::string>& argv, const Env& env, const std::opti
   return result;
 }
 
+}  // namespace
+
+Result run(const std::vector<std::string>& argv, const Env& env, const std::optional<std::string>& input,
+           bool capture) {
+  return spawn(argv, env, input, capture, -1, -1);
+}
+
 std::optional<std::string> getenv(const Env& env, const std::string& name) {
   for (const auto& kv : env)
     if (kv.size() > name.size() && kv[name.size()] == '=' && kv.compare(0, name.size(), name) == 0)
@@ -133,7 +142,22 @@ void run_editor(const std::string& file, const Env& env) {
       break;
     }
   }
-  auto r = run(editor_argv(editor, file), env, std::nullopt, false);
+  // The editor never writes into our stdout, which may be a pipe a script reads the id from
+  // (`id=$(upward log-win -e)`): it gets the terminal, or else stderr, as its stdout.
+  int in_fd = -1, out_fd = -1, tty = -1;
+  if (!::isatty(1)) {
+    tty = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+    in_fd = out_fd = tty >= 0 ? tty : 2;
+    if (tty < 0) in_fd = -1;
+  }
+  Result r;
+  try {
+    r = spawn(editor_argv(editor, file), env, std::nullopt, false, in_fd, out_fd);
+  } catch (...) {
+    if (tty >= 0) ::close(tty);
+    throw;
+  }
+  if (tty >= 0) ::close(tty);
   if (r.exit_code != 0)
     throw Error("the editor '" + editor + "' failed (exit " + std::to_string(r.exit_code) + "); nothing was recorded");
 }

@@ -93,12 +93,13 @@ WriteResult Repo::create(const InitOptions& opt) {
 }
 
 void Repo::autocommit(const std::vector<std::string>& paths, const std::string& message, WriteResult& result) {
-  if (config().autocommit && git::is_repo(dir_, env_)) commit(paths, message, result);
+  // A `.git` that is not a repository of this folder's own is refused by git::commit, loudly.
+  if (config().autocommit && fsio::exists(path(".git"))) commit(paths, message, result);
 }
 
 void Repo::commit(const std::vector<std::string>& paths, const std::string& message, WriteResult& result) {
   try {
-    git::commit(dir_, paths, message + "\n", env_);
+    git::commit(dir_, paths, message + "\n", env_, {config().me_name, config().me_email});
   } catch (const Error& e) {
     result.git_error = e.what();
   }
