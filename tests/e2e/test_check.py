@@ -97,6 +97,8 @@ class CheckGoalUpdatesTest(UpwardTest):
     def write(self, rel, text):
         with open(os.path.join(self.repo, rel), "w") as f:
             f.write(text)
+        self.git("add", "--", rel)  # committed, as if it came through git
+        self.git("commit", "-qm", "by hand: " + rel)
 
     def test_misdated_updates_point_at_their_date(self):
         self.write("goals/g.toml", 'title = "G"\ncreated = 2026-11-01\n\n[[update]]\ndate = 2026-10-20\nprogress = 5\n'
