@@ -20,6 +20,8 @@ struct Context {
   bool quiet = false;
   bool color = false;
   bool utf8 = false;        ///< stdout is a terminal with a UTF-8 locale: block characters are fine
+  bool out_tty = false;     ///< stdout is a terminal: record text is shown escaped (text::for_terminal)
+  std::size_t width = 0;    ///< columns text output fits in: COLUMNS, else the terminal's; 0: no limit
   std::FILE* out = stdout;  ///< the payload
   std::FILE* err = stderr;  ///< everything else
 

@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "upward/base/error.hpp"
+#include "upward/base/text.hpp"
 #include "upward/render/goals_render.hpp"
 
 namespace upward::cmd {
@@ -19,6 +20,9 @@ struct GoalsOptions {
   std::string id, progress, status, note, date, period;
 };
 
+/// Markdown for stdout: record text escaped when stdout is a terminal, kept exactly in a file.
+std::string shown(const std::string& md, const Context& ctx) { return ctx.out_tty ? text::for_terminal(md) : md; }
+
 GoalsQuery query(Context& ctx) {
   const Config& cfg = ctx.repo().config();
   return {ctx.today, cfg.stale_after_days, cfg.manager, false, std::nullopt};
@@ -32,8 +36,8 @@ int run_goals_list(const GoalsOptions& opt, Context& ctx) {
   auto people = ctx.repo().people();
   auto groups = group_goals(goals, people, q);
   if (opt.format == "json") fmt::print(ctx.out, "{}", render_goals_json(groups, ctx.today, q.stale_after_days));
-  else if (opt.format == "md") fmt::print(ctx.out, "{}", render_goals_md(groups));
-  else fmt::print(ctx.out, "{}", render_goals_text(groups, {ctx.color, ctx.utf8}));
+  else if (opt.format == "md") fmt::print(ctx.out, "{}", shown(render_goals_md(groups), ctx));
+  else fmt::print(ctx.out, "{}", render_goals_text(groups, {ctx.color, ctx.utf8, ctx.width, ctx.out_tty}));
   if (groups.empty())
     ctx.note(goals.empty() ? "no goals yet (goals add TITLE --id ID)" : "no active goals (--all shows done and dropped)");
   return exit_ok;
@@ -50,7 +54,7 @@ int run_goals_show(const GoalsOptions& opt, Context& ctx) {
   auto wins = wins_for_goal(ctx.repo().wins_in({std::min(since, ctx.today), ctx.today}), goal.id);
   std::string owner = goal.owner == "me" ? "me" : owner_label(goal.owner, people);
   if (opt.format == "json") fmt::print(ctx.out, "{}", render_goal_json(row, owner, goals, wins));
-  else fmt::print(ctx.out, "{}", render_goal_md(row, owner, goals, wins, ctx.today));
+  else fmt::print(ctx.out, "{}", shown(render_goal_md(row, owner, goals, wins, ctx.today), ctx));
   return exit_ok;
 }
 
@@ -62,7 +66,7 @@ int run_goals_align(const GoalsOptions& opt, Context& ctx) {
   auto people = ctx.repo().people();
   auto wins = ctx.repo().wins_in(period);
   Alignment a = align_goals(goals, people, wins, period, q);
-  fmt::print(ctx.out, "{}", opt.format == "json" ? render_alignment_json(a) : render_alignment_md(a));
+  fmt::print(ctx.out, "{}", opt.format == "json" ? render_alignment_json(a) : shown(render_alignment_md(a), ctx));
   return exit_ok;
 }
 
