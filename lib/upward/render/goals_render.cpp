@@ -160,7 +160,7 @@ std::string render_goals_text(const std::vector<OwnerGroup>& groups, const TermS
         if (shown[c]) n += 2 + w[c];
       return n;
     };
-    const size_t min_title = std::min<size_t>(w[title], 12);
+    const size_t min_title = std::min<size_t>(w[title], std::max<size_t>(12, style.width / 4));
     for (int drop : {age, bar, due})
       if (others() + min_title > style.width) shown[drop] = false;
     w[title] = std::min(w[title], style.width > others() ? style.width - others() : 1);
@@ -173,7 +173,8 @@ std::string render_goals_text(const std::vector<OwnerGroup>& groups, const TermS
     out += paint(label, "1", style.color) + "\n";
     for (const auto& r : og.rows) {
       std::vector<Cell> cells{{cell_text(r.goal.id, style)},
-                              {text::truncate(cell_text(r.goal.title, style), w[title], ellipsis)},
+                              {style.width ? text::truncate(cell_text(r.goal.title, style), w[title], ellipsis)
+                                           : cell_text(r.goal.title, style)},
                               {status_text(r.state), status_color(r.state)}};
       std::vector<size_t> widths{w[id], w[title], w[status]};
       std::string pct = fmt::format("{:>3}%", r.state.progress);

@@ -41,14 +41,16 @@ std::string render_people_text(std::span<const Person> people, const std::string
     return c;
   };
   std::vector<size_t> w(n_columns, 0);
-  w[style_c] = w[cadence] = 8;
   for (const auto& p : people) {
     auto c = cells_of(p);
     for (int i = 0; i < n_columns; ++i) w[i] = std::max(w[i], text::display_width(c[i]));
   }
+  for (int i : {style_c, cadence})
+    if (w[i]) w[i] = std::max<size_t>(w[i], 8);  // a column nobody has a value in is left out
   const std::string ellipsis = style.utf8 ? "…" : "...";
   if (style.width) {
-    size_t others = 2 + w[id] + 2 + 2 + w[rel] + 2 + w[style_c] + 2 + w[cadence] + 2 + w[email];
+    size_t others = 2 + w[id] + 2 + 2 + w[rel] + (w[style_c] ? 2 + w[style_c] : 0) +
+                    (w[cadence] ? 2 + w[cadence] : 0) + (w[email] ? 2 + w[email] : 0);
     size_t room = style.width > others ? style.width - others : 0;
     w[name] = std::min(w[name], std::max(room, std::min<size_t>(w[name], 12)));
   }
@@ -57,7 +59,8 @@ std::string render_people_text(std::span<const Person> people, const std::string
     auto c = cells_of(p);
     c[name] = text::truncate(c[name], w[name], ellipsis);
     std::string line = p.id == manager ? "* " : "  ";
-    for (int i = 0; i < n_columns; ++i) line += (i ? "  " : "") + text::pad_right(c[i], w[i]);
+    for (int i = 0; i < n_columns; ++i)
+      if (w[i] || i == name) line += (i ? "  " : "") + text::pad_right(c[i], w[i]);
     while (!line.empty() && line.back() == ' ') line.pop_back();
     if (style.width) line = text::truncate(line, style.width, ellipsis);
     out += line + "\n";
