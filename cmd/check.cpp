@@ -3,6 +3,7 @@
 #include <set>
 
 #include "commands.hpp"
+#include "upward/base/text.hpp"
 #include "upward/store/check.hpp"
 
 namespace upward::cmd {
@@ -13,8 +14,9 @@ int run_check(Context& ctx) {
   auto problems = check_repository(ctx.repo());
   std::set<std::string> files;
   for (const auto& p : problems) {
-    fmt::print(ctx.out, "{}:{}:{}: {}\n", p.where.path, std::max(p.where.line, 1u), std::max(p.where.column, 1u),
-               p.message);
+    auto line = fmt::format("{}:{}:{}: {}\n", p.where.path, std::max(p.where.line, 1u), std::max(p.where.column, 1u),
+                            p.message);
+    fmt::print(ctx.out, "{}", ctx.out_tty ? text::for_terminal(line) : line);  // values quoted from files
     files.insert(p.where.path);
   }
   if (problems.empty()) {

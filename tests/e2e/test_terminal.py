@@ -146,7 +146,7 @@ class TerminalWidthTest(UpwardTest):
         for line in out.splitlines():
             self.assertLessEqual(cols(line), 60, line)
         self.assertEqual(out.splitlines(), ["* dana   Dana Ōkubo     manager",
-                                            "  kenji  山田 健二 ...  skip-level  kenji.yamada@example.com"])
+                                            "  kenji  山田 健二...   skip-level  kenji.yamada@example.com"])
         wide = self.ok("people")
         self.assertIn("山田 健二 (Platform Engineering Director, APAC)  skip-level", wide)
 
@@ -235,6 +235,15 @@ class TerminalEscapeTest(UpwardTest):
         r = self.run_upward("goals", "show", "bad")  # into a file: exactly
         self.assertIn("\x1b[2Jgone\u202e", r.stderr.decode())
 
+    def test_check_escapes_the_values_it_quotes_on_a_terminal(self):
+        self.ok("goals", "add", "Fine", "--id", "bad")
+        with open(os.path.join(self.repo, "goals", "bad.toml"), "a") as f:
+            f.write('\n[[update]]\ndate = 2026-11-20\nstatus = "\\u001b]0;pwned\\u0007"\n')
+        rc, out, err = self.run_on_terminal("check")
+        self.assertEqual(rc, 1, err)
+        self.assertIn("\\x1b]0;pwned\\x07", out)
+        self.assertNotIn("\x1b", out)
+
 
 class FileBytesTest(UpwardTest):
     def setUp(self):
@@ -322,3 +331,4 @@ stale_after_days = 21
     def test_slugs_transliterate_accents(self):
         out = self.ok("log-win", "Naïve café menu for the Straße team")
         self.assertEqual(out.strip(), "2026-11-23-naive-cafe-menu-for-the-strasse-team")
+

@@ -58,9 +58,10 @@ TEST_CASE("truncate: text that fits is kept whole") {
 }
 
 TEST_CASE("truncate: cut text ends with the ellipsis, within the columns") {
-  CHECK(text::truncate("Ship the new search", 10) == "Ship the …");
+  CHECK(text::truncate("Ship the new search", 11) == "Ship the n…");
   CHECK(text::truncate("Ship the new search", 10, "...") == "Ship th...");
-  CHECK(text::display_width(text::truncate("Ship the new search", 10)) == 10);
+  CHECK(text::display_width(text::truncate("Ship the new search", 11)) == 11);
+  CHECK(text::truncate("Ship the new search", 10) == "Ship the…");  // no space before the ellipsis
 }
 
 TEST_CASE("truncate: never cuts a wide character in half or a UTF-8 sequence apart") {

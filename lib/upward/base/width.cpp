@@ -158,6 +158,7 @@ std::string truncate(std::string_view s, std::size_t columns, std::string_view e
     keep = i;
   }
   std::string out(s.substr(0, keep));
+  while (!out.empty() && out.back() == ' ') out.pop_back();  // "for the…", not "for the …"
   if (display_width(ellipsis) <= columns) out += ellipsis;
   return out;
 }

@@ -21,8 +21,9 @@ char32_t next_codepoint(std::string_view s, std::size_t& i);
 std::size_t display_width(std::string_view s);
 
 /// `s` cut to at most `columns` columns, ending with `ellipsis` when anything was cut (the
-/// ellipsis counts in the columns). Never cuts inside a UTF-8 sequence or a wide character,
-/// and keeps the combining marks of the last character kept. `s` itself when it fits.
+/// ellipsis counts in the columns). Never cuts inside a UTF-8 sequence or a wide character;
+/// keeps the combining marks of the last character kept, and drops spaces before the ellipsis.
+/// `s` itself when it fits.
 std::string truncate(std::string_view s, std::size_t columns, std::string_view ellipsis = "…");
 
 /// `s` followed by spaces up to `columns` columns (`s` itself when it is already that wide).
