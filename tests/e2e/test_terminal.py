@@ -139,6 +139,31 @@ class TerminalWidthTest(UpwardTest):
                 self.assertEqual(line.count("\x1b[") % 2, 0, repr(line))
         self.assertEqual(strip_colour(out), self.goals(120))
 
+    def test_without_columns_the_terminal_width_is_used(self):
+        import fcntl
+        import struct
+        import termios
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 50, 0, 0))
+        p = subprocess.Popen([BIN, "--dir", self.repo, "--color", "never", "goals"], stdout=slave,
+                             stderr=subprocess.PIPE, env=dict(self.env, LC_ALL="C.UTF-8", TERM="xterm"))
+        os.close(slave)
+        out = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        self.assertEqual(p.wait(), 0)
+        os.close(master)
+        text = out.decode().replace("\r\n", "\n")
+        self.assert_fits_and_aligns(text, 50)
+        self.assertIn("\u2026", text)  # a UTF-8 terminal gets a real ellipsis
+        self.assertIn("jp-search  検索を速くする: make\u2026  at-risk    40%\n", text)
+
     def test_people_fit_the_width(self):
         self.ok("people", "add", "kenji", "--name", "山田 健二 (Platform Engineering Director, APAC)",
                 "--relationship", "skip-level", "--email", "kenji.yamada@example.com")
@@ -304,13 +329,16 @@ stale_after_days = 21
         with self.assertRaises(tomllib.TOMLDecodeError):
             tomllib.loads((BOM + b"a = 1\n").decode())
         self.ok("goals", "add", "Checkout", "--id", "checkout")
+        win_id = self.ok("log-win", "Cut p99", "-g", "checkout").strip()
         goal = os.path.join(self.repo, "goals", "checkout.toml")
-        for path in (self.config_path, goal):
+        win = os.path.join(self.repo, "wins", win_id[0:4], win_id[5:7], win_id + ".toml")
+        for path in (self.config_path, goal, win):
             data = self.read(path, "rb")
             with open(path, "wb") as f:
                 f.write(BOM + data)
         self.git("commit", "-qam", "bom by hand")
         self.assertIn("Checkout", self.ok("goals"))
+        self.assertIn("Cut p99", self.ok("goals", "show", "checkout"))
         self.ok("people", "add", "dana", "--name", "Dana", "--relationship", "manager")
         self.ok("goals", "update", "checkout", "--progress", "30%")
         self.ok("check")
