@@ -19,8 +19,7 @@ extern char** environ;
 
 namespace upward::cmd {
 
-/// Text for stderr: record text quoted in a message is shown escaped when stderr is a terminal.
-static std::string for_stderr(const std::string& s) { return ::isatty(2) ? text::for_terminal(s) : s; }
+std::string for_stderr(const std::string& s) { return ::isatty(2) ? text::for_terminal(s) : s; }
 
 void Context::note(const std::string& message) const {
   if (!quiet) fmt::print(err, "upward: {}\n", for_stderr(message));
