@@ -3,6 +3,7 @@
 #include <set>
 
 #include "commands.hpp"
+#include "upward/base/text.hpp"
 #include "upward/store/check.hpp"
 
 namespace upward::cmd {
@@ -16,8 +17,9 @@ int run_check(Context& ctx) {
   std::set<std::string> files;
   size_t warnings = 0;
   for (const auto& p : problems) {
-    fmt::print(ctx.out, "{}:{}:{}: {}{}\n", p.where.path, std::max(p.where.line, 1u), std::max(p.where.column, 1u),
-               p.warning ? "warning: " : "", p.message);
+    auto line = fmt::format("{}:{}:{}: {}{}\n", p.where.path, std::max(p.where.line, 1u),
+                            std::max(p.where.column, 1u), p.warning ? "warning: " : "", p.message);
+    fmt::print(ctx.out, "{}", ctx.out_tty ? text::for_terminal(line) : line);  // values quoted from files
     if (p.warning) ++warnings;
     else files.insert(p.where.path);
   }

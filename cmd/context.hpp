@@ -11,6 +11,10 @@ namespace upward::cmd {
 
 enum : int { exit_ok = 0, exit_error = 1, exit_usage = 2 };
 
+/// Text for stderr: record text quoted in a message is shown escaped (text::for_terminal) when
+/// stderr is a terminal, kept exactly otherwise. Every message that may quote a file goes through it.
+std::string for_stderr(const std::string& s);
+
 /// Everything a command may depend on, built once in main after the command line is parsed:
 /// no command reads the environment or the clock itself.
 struct Context {
@@ -20,6 +24,8 @@ struct Context {
   bool quiet = false;
   bool color = false;
   bool utf8 = false;        ///< stdout is a terminal with a UTF-8 locale: block characters are fine
+  bool out_tty = false;     ///< stdout is a terminal: record text is shown escaped (text::for_terminal)
+  std::size_t width = 0;    ///< columns text output fits in: COLUMNS, else the terminal's; 0: no limit
   std::FILE* out = stdout;  ///< the payload
   std::FILE* err = stderr;  ///< everything else
 

@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "skipped.hpp"
 #include "upward/base/error.hpp"
+#include "upward/base/text.hpp"
 #include "upward/render/goals_render.hpp"
 
 namespace upward::cmd {
@@ -20,6 +21,9 @@ struct GoalsOptions {
   std::string id, progress, status, note, date, period;
 };
 
+/// Markdown for stdout: record text escaped when stdout is a terminal, kept exactly in a file.
+std::string shown(const std::string& md, const Context& ctx) { return ctx.out_tty ? text::for_terminal(md) : md; }
+
 GoalsQuery query(Context& ctx) {
   const Config& cfg = ctx.repo().config();
   return {ctx.today, cfg.stale_after_days, cfg.manager, false, std::nullopt};
@@ -34,8 +38,8 @@ int run_goals_list(const GoalsOptions& opt, Context& ctx) {
   auto people = ctx.repo().people(skipped);
   auto groups = group_goals(goals, people, q);
   if (opt.format == "json") fmt::print(ctx.out, "{}", render_goals_json(groups, ctx.today, q.stale_after_days));
-  else if (opt.format == "md") fmt::print(ctx.out, "{}", render_goals_md(groups));
-  else fmt::print(ctx.out, "{}", render_goals_text(groups, {ctx.color, ctx.utf8}));
+  else if (opt.format == "md") fmt::print(ctx.out, "{}", shown(render_goals_md(groups), ctx));
+  else fmt::print(ctx.out, "{}", render_goals_text(groups, {ctx.color, ctx.utf8, ctx.width, ctx.out_tty}));
   if (groups.empty() && !goals.empty()) ctx.note("no active goals (--all shows done and dropped)");
   else if (groups.empty() && skipped.empty()) ctx.note("no goals yet (goals add TITLE --id ID)");
   return report_skipped(skipped, ctx);
@@ -52,7 +56,7 @@ int run_goals_show(const GoalsOptions& opt, Context& ctx) {
   auto wins = ctx.repo().wins_linked_to(goal.id, ctx.today, skipped);
   std::string owner = goal.owner == "me" ? "me" : owner_label(goal.owner, people);
   if (opt.format == "json") fmt::print(ctx.out, "{}", render_goal_json(row, owner, goals, wins));
-  else fmt::print(ctx.out, "{}", render_goal_md(row, owner, goals, wins, ctx.today));
+  else fmt::print(ctx.out, "{}", shown(render_goal_md(row, owner, goals, wins, ctx.today), ctx));
   return report_skipped(skipped, ctx);
 }
 
@@ -65,7 +69,7 @@ int run_goals_align(const GoalsOptions& opt, Context& ctx) {
   auto people = ctx.repo().people(skipped);
   auto wins = ctx.repo().wins_in(period, skipped);
   Alignment a = align_goals(goals, people, wins, period, q);
-  fmt::print(ctx.out, "{}", opt.format == "json" ? render_alignment_json(a) : render_alignment_md(a));
+  fmt::print(ctx.out, "{}", opt.format == "json" ? render_alignment_json(a) : shown(render_alignment_md(a), ctx));
   return report_skipped(skipped, ctx);
 }
 

@@ -1,5 +1,6 @@
 // upward: build the Context, build the app, parse, dispatch, map errors to exit codes.
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -12,20 +13,23 @@
 
 #include "commands.hpp"
 #include "upward/base/error.hpp"
+#include "upward/base/text.hpp"
 
 extern char** environ;
 
 namespace upward::cmd {
 
+std::string for_stderr(const std::string& s) { return ::isatty(2) ? text::for_terminal(s) : s; }
+
 void Context::note(const std::string& message) const {
-  if (!quiet) fmt::print(err, "upward: {}\n", message);
+  if (!quiet) fmt::print(err, "upward: {}\n", for_stderr(message));
 }
 
 int report_write(const WriteResult& r, const std::string& done, Context& ctx) {
   if (r.created_repo) ctx.note("created an upward repository in " + ctx.dir);
   if (!done.empty()) ctx.note(done);
   if (r.git_error) {
-    fmt::print(ctx.err, "upward: the change is saved, but {}\n", *r.git_error);
+    fmt::print(ctx.err, "upward: the change is saved, but {}\n", for_stderr(*r.git_error));
     return exit_error;
   }
   return exit_ok;
@@ -76,6 +80,13 @@ void build_context(const GlobalOptions& g, Context& ctx) {
       break;
     }
   for (char& c : locale) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  ctx.out_tty = ::isatty(1);
+  // COLUMNS when set (even into a pipe: `COLUMNS=80 upward goals | less`), else the terminal's width
+  if (auto cols = process::getenv(ctx.env, "COLUMNS"); cols && !cols->empty() && cols->size() < 6 &&
+                                                       cols->find_first_not_of("0123456789") == std::string::npos)
+    ctx.width = std::stoul(*cols);
+  struct winsize ws{};
+  if (!ctx.width && ctx.out_tty && ::ioctl(1, TIOCGWINSZ, &ws) == 0) ctx.width = ws.ws_col;
   ctx.utf8 = ::isatty(1) && (locale.find("utf-8") != std::string::npos || locale.find("utf8") != std::string::npos);
 }
 
@@ -134,13 +145,13 @@ int main(int argc, char** argv) {
       if (c.app->parsed()) return finish(c.run());
     return finish(exit_usage);
   } catch (const UsageError& e) {
-    fmt::print(stderr, "upward: {}\n", e.what());
+    fmt::print(stderr, "upward: {}\n", for_stderr(e.what()));
     return finish(exit_usage);
   } catch (const Error& e) {
-    fmt::print(stderr, "upward: {}\n", e.located());
+    fmt::print(stderr, "upward: {}\n", for_stderr(e.located()));
     return finish(exit_error);
   } catch (const std::exception& e) {
-    fmt::print(stderr, "upward: internal error: {}\n", e.what());
+    fmt::print(stderr, "upward: internal error: {}\n", for_stderr(e.what()));
     return finish(exit_error);
   }
 }

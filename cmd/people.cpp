@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "skipped.hpp"
+#include "upward/base/text.hpp"
 #include "upward/views/goals_view.hpp"
 #include "upward/render/people_render.hpp"
 
@@ -22,7 +23,7 @@ int run_people_list(const PeopleOptions& opt, Context& ctx) {
   auto people = ctx.repo().people(skipped);
   const std::string& manager = ctx.repo().config().manager;
   if (opt.format == "json") fmt::print(ctx.out, "{}", render_people_json(people, manager));
-  else fmt::print(ctx.out, "{}", render_people_text(people, manager));
+  else fmt::print(ctx.out, "{}", render_people_text(people, manager, {ctx.color, ctx.utf8, ctx.width, ctx.out_tty}));
   if (people.empty() && skipped.empty()) ctx.note("no people yet (people add ID --name NAME --relationship manager)");
   return report_skipped(skipped, ctx);
 }
@@ -37,7 +38,8 @@ int run_people_show(const PeopleOptions& opt, Context& ctx) {
   std::vector<Problem> skipped;
   auto goals = ctx.repo().goals(skipped);
   auto groups = group_goals(goals, {}, {ctx.today, cfg.stale_after_days, cfg.manager, false, p.id});
-  fmt::print(ctx.out, "{}", render_person_md(p, cfg.manager, groups.empty() ? std::vector<GoalRow>{} : groups[0].rows));
+  std::string md = render_person_md(p, cfg.manager, groups.empty() ? std::vector<GoalRow>{} : groups[0].rows);
+  fmt::print(ctx.out, "{}", ctx.out_tty ? text::for_terminal(md) : md);
   return report_skipped(skipped, ctx);
 }
 

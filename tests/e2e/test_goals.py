@@ -201,8 +201,10 @@ class GoalsTest(UpwardTest):
 
     def test_stale_limit_is_configurable(self):
         path = os.path.join(self.repo, "upward.toml")
-        with open(path, "a") as f:
-            f.write("\n[goals]\nstale_after_days = 60\n")
+        text = self.read(path)
+        self.assertIn("\n[goals]\n", text)  # the template has the key, set to its default
+        with open(path, "w") as f:
+            f.write(text.replace("stale_after_days = 21\n", "stale_after_days = 60\n"))
         self.ok("goals", "add", "Quiet", "--id", "quiet", "--today", "2026-10-01")
         self.assertNotIn("stale", self.ok("goals"))
 

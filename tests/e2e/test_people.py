@@ -47,15 +47,15 @@ class PeopleTest(UpwardTest):
         self.assertNotIn("manager", self.config())
         self.ok("people", "add", "dana", "--name", "Dana", "--relationship", "manager")
         after = self.read(path)
-        # one line inserted, every other byte kept
-        self.assertEqual(after.replace('manager = "dana"\n', "", 1), before)
+        # the template's example line becomes the real one, every other byte kept
+        self.assertEqual(after, before.replace('# manager = "dana"\n', 'manager = "dana"\n'))
+        self.assertEqual(after.count("manager ="), 1)
         self.ok("people", "add", "lee", "--name", "Lee", "--relationship", "manager")
         self.assertEqual(self.config()["manager"], "dana")
         self.ok("people", "add", "kim", "--name", "Kim", "--relationship", "skip-level", "--primary")
         self.assertEqual(self.config()["manager"], "kim")
         self.ok("people", "primary", "lee")
-        self.assertEqual(self.read(path), before.replace('week_start = "monday"\n',
-                                                         'week_start = "monday"\nmanager = "lee"\n'))
+        self.assertEqual(self.read(path), before.replace('# manager = "dana"\n', 'manager = "lee"\n'))
         self.assertEqual(self.commits()[0], "people primary: lee")
 
     def test_bad_input_writes_nothing(self):

@@ -3,6 +3,7 @@
 #include "upward/base/error.hpp"
 #include "upward/render/goals_render.hpp"
 #include "upward/base/json.hpp"
+#include "upward/model/config.hpp"
 #include "upward/model/person.hpp"
 #include "upward/store/toml_edit.hpp"
 #include "upward/model/toml_read.hpp"
@@ -28,9 +29,9 @@ TEST_CASE("toml_edit: set a top-level string in place, keeping comments and layo
 }
 
 TEST_CASE("toml_edit: a missing key goes after the last top-level key, before the tables") {
-  std::string text = "# config\nschema = 1\nweek_start = \"monday\" # note\n# manager = \"x\"\n\n[me]\nname = \"Ada\"\n";
+  std::string text = "# config\nschema = 1\nweek_start = \"monday\" # note\n# other = \"x\"\n\n[me]\nname = \"Ada\"\n";
   CHECK(toml_edit::set_top_level_string(text, "manager", "dana", "u.toml") ==
-        "# config\nschema = 1\nweek_start = \"monday\" # note\nmanager = \"dana\"\n# manager = \"x\"\n\n[me]\n"
+        "# config\nschema = 1\nweek_start = \"monday\" # note\nmanager = \"dana\"\n# other = \"x\"\n\n[me]\n"
         "name = \"Ada\"\n");
   CHECK(toml_edit::set_top_level_string("[me]\nname = \"A\"\n", "manager", "dana", "u.toml") ==
         "manager = \"dana\"\n[me]\nname = \"A\"\n");
@@ -44,6 +45,86 @@ TEST_CASE("toml_edit: columns count code points, not bytes") {
   std::string text = "title = \"Café ☃\"\nmanager = \"é☃\" # ü\n";
   CHECK(toml_edit::set_top_level_string(text, "manager", "dana", "u.toml") ==
         "title = \"Café ☃\"\nmanager = \"dana\" # ü\n");
+}
+
+TEST_CASE("toml_edit: the commented example of a key becomes the key's line") {
+  std::string text = "schema = 1\n# the boss\n#  manager = \"dana\"  # example\nweek_start = \"monday\"\n[me]\n"
+                     "# manager = \"not this one\"\n";
+  CHECK(toml_edit::set_top_level_string(text, "manager", "lee", "u.toml") ==
+        "schema = 1\n# the boss\nmanager = \"lee\"\nweek_start = \"monday\"\n[me]\n# manager = \"not this one\"\n");
+  // only an example of the same key, and only above the first table
+  std::string other = "schema = 1\n# managers = 2\n[me]\n# manager = \"x\"\n";
+  CHECK(toml_edit::set_top_level_string(other, "manager", "lee", "u.toml") ==
+        "schema = 1\nmanager = \"lee\"\n# managers = 2\n[me]\n# manager = \"x\"\n");
+}
+
+TEST_CASE("toml_edit: the upward.toml template takes its manager in place of the example") {
+  std::string text = config_template("Ada Tester", "ada@example.com", true);
+  std::string out = toml_edit::set_top_level_string(text, "manager", "dana", "upward.toml");
+  CHECK(out ==
+        "# upward configuration: see upward-files(5)\n"
+        "schema = 1\n"
+        "week_start = \"monday\"\n"
+        "# the primary manager's person id (people add ID --relationship manager, people primary ID)\n"
+        "manager = \"dana\"\n"
+        "\n"
+        "[me]\n"
+        "name = \"Ada Tester\"\n"
+        "email = \"ada@example.com\"\n"
+        "\n"
+        "[git]\n"
+        "autocommit = true\n"
+        "\n"
+        "[goals]\n"
+        "# an active goal without an update for longer than this is stale (1 to 3650)\n"
+        "stale_after_days = 21\n"
+        "\n"
+        "[digest]\n"
+        "# to = \"dana@example.com\"\n"
+        "# cc = \"\"\n"
+        "# subject = \"Weekly update\"\n"
+        "# sendmail = \"/usr/sbin/sendmail -t -i\"\n");
+  // and a second change replaces the value in place
+  CHECK(toml_edit::set_top_level_string(out, "manager", "lee", "upward.toml") ==
+        std::string(out).replace(out.find("\"dana\""), 6, "\"lee\""));
+}
+
+TEST_CASE("toml_edit: a CRLF file gets CRLF lines") {
+  std::string text = "title = \"Checkout\"\r\n\r\n[[update]]\r\ndate = 2026-11-01\r\n";
+  CHECK(toml_edit::append(text, "\n[[update]]\ndate = 2026-11-23\n", "g.toml") ==
+        text + "\r\n[[update]]\r\ndate = 2026-11-23\r\n");
+  std::string no_end = "title = \"Checkout\"\r\nowner = \"me\"";
+  CHECK(toml_edit::append(no_end, "\n[[update]]\n", "g.toml") == no_end + "\r\n\r\n[[update]]\r\n");
+  CHECK(toml_edit::set_top_level_string("schema = 1\r\n\r\n[me]\r\n", "manager", "dana", "u.toml") ==
+        "schema = 1\r\nmanager = \"dana\"\r\n\r\n[me]\r\n");
+  CHECK(toml_edit::set_top_level_string("schema = 1\r\n# manager = \"x\"\r\n[me]\r\n", "manager", "dana", "u.toml") ==
+        "schema = 1\r\nmanager = \"dana\"\r\n[me]\r\n");
+  // the first line decides: a file that starts LF stays LF
+  CHECK(toml_edit::append("a = 1\nc = 3\r\n", "b = 2\n", "g.toml") == "a = 1\nc = 3\r\nb = 2\n");
+}
+
+TEST_CASE("toml_edit: a byte-order mark stays first and locations stay right") {
+  const std::string bom = "\xEF\xBB\xBF";
+  // replaced in place on the first line: the mark is not counted as a column
+  CHECK(toml_edit::set_top_level_string(bom + "manager = \"old\" # boss\n[me]\n", "manager", "dana", "u.toml") ==
+        bom + "manager = \"dana\" # boss\n[me]\n");
+  // inserted before a table on the first line, or in place of a first-line example
+  CHECK(toml_edit::set_top_level_string(bom + "[me]\nname = \"A\"\n", "manager", "dana", "u.toml") ==
+        bom + "manager = \"dana\"\n[me]\nname = \"A\"\n");
+  CHECK(toml_edit::set_top_level_string(bom + "# manager = \"x\"\n[me]\n", "manager", "dana", "u.toml") ==
+        bom + "manager = \"dana\"\n[me]\n");
+  CHECK(toml_edit::set_top_level_string(bom, "manager", "dana", "u.toml") == bom + "manager = \"dana\"\n");
+  CHECK(toml_edit::append(bom + "title = \"x\"\n", "[[update]]\n", "g.toml") == bom + "title = \"x\"\n[[update]]\n");
+  CHECK(toml_edit::append(bom, "title = \"x\"\n", "g.toml") == bom + "title = \"x\"\n");
+  // an error on the first line points where an editor shows it
+  try {
+    parse_toml(bom + "title = = 1\n", "g.toml");
+    FAIL("parsed");
+  } catch (const Error& e) {
+    CHECK(std::string(e.located()).rfind("g.toml:1:9:", 0) == 0);
+  }
+  auto table = parse_toml(bom + "title = \"x\"\n", "g.toml");
+  CHECK(table["title"].node()->source().begin.column == 9);
 }
 
 TEST_CASE("json: strings are escaped and objects assembled in order") {

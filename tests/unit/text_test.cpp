@@ -85,3 +85,27 @@ TEST_CASE("text: lines and trim") {
   CHECK(text::lines("").empty());
   CHECK(text::trim("  x y \t\n") == "x y");
 }
+
+TEST_CASE("text: for_terminal shows controls, C1 and bidirectional overrides escaped") {
+  CHECK(text::for_terminal("plain naïve 日本語 🎉") == "plain naïve 日本語 🎉");
+  CHECK(text::for_terminal("red \x1b[31mALERT\x1b[0m") == "red \\x1b[31mALERT\\x1b[0m");
+  CHECK(text::for_terminal("bell\a del\x7f cr\r nul" + std::string(1, '\0')) == "bell\\x07 del\\x7f cr\\x0d nul\\x00");
+  CHECK(text::for_terminal("keeps\nlines\tand tabs") == "keeps\nlines\tand tabs");
+  CHECK(text::for_terminal("c1 \xc2\x9b" "31m \xc2\x85") == "c1 \\u009b31m \\u0085");
+  CHECK(text::for_terminal("abc\xe2\x80\xae" "fdp.exe") == "abc\\u202efdp.exe");
+  CHECK(text::for_terminal("\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad") == "\\u202a\\u202b\\u202c\\u202d");
+  CHECK(text::for_terminal("\xe2\x81\xa6x\xe2\x81\xa9") == "\\u2066x\\u2069");
+  CHECK(text::for_terminal("\xe2\x80\x8f") == "\xe2\x80\x8f");  // RIGHT-TO-LEFT MARK: no override, kept
+  CHECK(text::for_terminal("bad \xff\xfe byte \x9b") == "bad \\xff\\xfe byte \\x9b");
+}
+
+TEST_CASE("text: slugs transliterate accented Latin letters") {
+  CHECK(text::slugify("naïve café") == "naive-cafe");
+  CHECK(text::slugify("Straße über Ærø") == "strasse-uber-aero");
+  CHECK(text::slugify("Œuvre façade Łódź Ðá þorn") == "oeuvre-facade-lodz-da-thorn");
+  CHECK(text::slugify("crème brûlée") == "creme-brulee");
+  CHECK(text::slugify("cafe\xcc\x81 ok") == "cafe-ok");  // a combining accent is dropped, not a separator
+  CHECK(text::slugify("5 × 3 ÷ 2") == "5-3-2");
+  CHECK(text::slugify("日本語 launch 🎉") == "launch");
+  CHECK(text::slugify("ÀÉÎÕÜ") == "aeiou");
+}

@@ -4,7 +4,25 @@
 
 #include <fmt/format.h>
 
+#include "upward/base/width.hpp"
+
 namespace upward::text {
+
+namespace {
+// U+00C0..U+017F (Latin-1 Supplement letters, Latin Extended-A) in lowercase ASCII; "" for × and ÷.
+constexpr const char* latin_ascii[] = {
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o", "o", "o",
+    "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss", "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e",
+    "e", "e", "i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th",
+    "y", "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d", "d", "d", "e", "e",
+    "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g", "g", "g", "g", "g", "h", "h", "h", "h", "i",
+    "i", "i", "i", "i", "i", "i", "i", "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l",
+    "l", "l", "l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o", "o", "o", "oe",
+    "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s", "s", "s", "t", "t", "t", "t", "t", "t",
+    "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z",
+    "z", "z", "s",
+};
+}  // namespace
 
 bool valid_utf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -74,16 +92,39 @@ bool is_slug(std::string_view s) {
 
 std::string slugify(std::string_view title, std::size_t max) {
   std::string out;
-  for (char ch : title) {
-    auto c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) && c < 0x80) out += static_cast<char>(std::tolower(c));
-    else if (!out.empty() && out.back() != '-') out += '-';
+  auto separate = [&out] {
+    if (!out.empty() && out.back() != '-') out += '-';
+  };
+  for (std::size_t i = 0; i < title.size();) {
+    std::size_t at = i;
+    char32_t cp = next_codepoint(title, i);
+    if (cp < 0x80 && std::isalnum(static_cast<int>(cp))) out += static_cast<char>(std::tolower(static_cast<int>(cp)));
+    else if (cp >= 0xC0 && cp <= 0x17F && i - at > 1 && *latin_ascii[cp - 0xC0]) out += latin_ascii[cp - 0xC0];
+    else if (cp >= 0x300 && cp <= 0x36F) continue;  // a combining accent: part of the letter before it
+    else separate();
   }
   if (out.size() > max) {
     out.resize(max);
     if (auto dash = out.rfind('-'); dash != std::string::npos && dash > max / 2) out.resize(dash);
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+std::string for_terminal(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t at = i;
+    char32_t cp = next_codepoint(s, i);
+    bool invalid = i - at == 1 && cp >= 0x80;
+    if (invalid || (cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F)
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(s[at]));
+    else if ((cp >= 0x80 && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
+    else
+      out += s.substr(at, i - at);
+  }
   return out;
 }
 

@@ -19,7 +19,8 @@ struct Config {
 /// The schema this build writes and reads; a newer one is refused rather than misread.
 inline constexpr std::int64_t current_schema = 1;
 
-/// The text of a new upward.toml.
+/// The text of a new upward.toml. Its `# manager = "dana"` example line is where
+/// toml_edit::set_top_level_string puts the real `manager` line.
 std::string config_template(const std::string& name, const std::string& email, bool autocommit);
 
 }  // namespace upward

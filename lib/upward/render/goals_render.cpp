@@ -6,19 +6,11 @@
 
 #include "upward/base/json.hpp"
 #include "upward/base/text.hpp"
+#include "upward/base/width.hpp"
 
 namespace upward {
 
 namespace {
-
-size_t width_of(const std::string& s) {
-  size_t n = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
-
-std::string pad(const std::string& s, size_t width) { return s + std::string(width - std::min(width, width_of(s)), ' '); }
 
 std::string paint(const std::string& s, const char* code, bool color) {
   return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : s;
@@ -43,7 +35,7 @@ std::string due_text(const Goal& g, const GoalState& s) {
 std::string status_text(const GoalState& s) { return s.status + (s.stale ? ", stale" : ""); }
 
 const char* status_color(const GoalState& s) {
-  if (s.status == "blocked" || s.overdue) return "31";
+  if (s.status == "blocked") return "31";
   if (s.status == "at-risk" || s.stale) return "33";
   if (s.status == "done") return "32";
   return "0";
@@ -114,28 +106,89 @@ std::string progress_bar(int percent, bool utf8, int width) {
   return out;
 }
 
+namespace {
+
+/// Record text for one cell: one line, escaped for a terminal.
+std::string cell_text(const std::string& s, const TermStyle& style) {
+  std::string line = s;
+  for (char& c : line)
+    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+  return style.terminal ? text::for_terminal(line) : line;
+}
+
+struct Cell {
+  std::string text;
+  const char* color = "0";
+};
+
+/// Cells padded to their column's width (but the last), two spaces apart, no trailing space.
+std::string join_cells(const std::vector<Cell>& cells, const std::vector<size_t>& widths, bool color) {
+  std::string line = "  ";
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i) line += "  ";
+    line += std::string(cells[i].color) == "0" ? cells[i].text : paint(cells[i].text, cells[i].color, color);
+    if (i + 1 < cells.size()) line += std::string(widths[i] - std::min(widths[i], text::display_width(cells[i].text)), ' ');
+  }
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  return line + "\n";
+}
+
+}  // namespace
+
 std::string render_goals_text(const std::vector<OwnerGroup>& groups, const TermStyle& style) {
-  size_t id_w = 0, title_w = 0, status_w = 0;
+  enum { id, title, status, bar, percent, due, age, n_columns };
+  std::vector<size_t> w(n_columns, 0);
+  const std::string ellipsis = style.utf8 ? "…" : "...";
   for (const auto& og : groups)
     for (const auto& r : og.rows) {
-      id_w = std::max(id_w, width_of(r.goal.id));
-      title_w = std::min<size_t>(48, std::max(title_w, width_of(r.goal.title)));
-      status_w = std::max(status_w, width_of(status_text(r.state)));
+      w[id] = std::max(w[id], text::display_width(cell_text(r.goal.id, style)));
+      w[title] = std::max(w[title], text::display_width(cell_text(r.goal.title, style)));
+      w[status] = std::max(w[status], text::display_width(status_text(r.state)));
+      w[due] = std::max(w[due], text::display_width(due_text(r.goal, r.state)));
+      w[age] = std::max(w[age], text::display_width("updated " + age_text(r.state.days_since_update)));
     }
+  w[bar] = text::display_width(progress_bar(0, style.utf8));
+  w[percent] = 4;
+  std::vector<bool> shown(n_columns, true);
+  shown[due] = w[due] > 0;
+  if (style.width == 0) {
+    w[title] = std::min<size_t>(48, w[title]);  // long titles run on rather than being cut
+  } else {
+    auto others = [&] {  // the line's width without the title: indent, cells, two spaces between
+      size_t n = 2 + w[id] + 2 + 2 + w[status] + 2 + (shown[bar] ? w[bar] + 1 : 0) + w[percent];
+      for (int c : {due, age})
+        if (shown[c]) n += 2 + w[c];
+      return n;
+    };
+    const size_t min_title = std::min<size_t>(w[title], std::max<size_t>(12, style.width / 4));
+    for (int drop : {age, bar, due})
+      if (others() + min_title > style.width) shown[drop] = false;
+    w[title] = std::min(w[title], style.width > others() ? style.width - others() : 1);
+  }
   std::string out;
   for (const auto& og : groups) {
     if (!out.empty()) out += "\n";
-    out += paint(og.label, "1", style.color) + "\n";
+    std::string label = cell_text(og.label, style);
+    if (style.width) label = text::truncate(label, style.width, ellipsis);
+    out += paint(label, "1", style.color) + "\n";
     for (const auto& r : og.rows) {
-      std::string title = r.goal.title;
-      for (char& c : title)
-        if (c == '\n' || c == '\t' || c == '\r') c = ' ';
-      out += "  " + pad(r.goal.id, id_w) + "  " + pad(title, title_w) + "  " +
-             paint(pad(status_text(r.state), status_w), status_color(r.state), style.color) + "  " +
-             progress_bar(r.state.progress, style.utf8) + fmt::format(" {:>3}%", r.state.progress);
-      std::string due = due_text(r.goal, r.state);
-      if (!due.empty()) out += "  " + paint(due, r.state.overdue ? "31" : "0", style.color);
-      out += (r.goal.updates.empty() ? "  added " : "  updated ") + age_text(r.state.days_since_update) + "\n";
+      std::vector<Cell> cells{{cell_text(r.goal.id, style)},
+                              {style.width ? text::truncate(cell_text(r.goal.title, style), w[title], ellipsis)
+                                           : cell_text(r.goal.title, style)},
+                              {status_text(r.state), status_color(r.state)}};
+      std::vector<size_t> widths{w[id], w[title], w[status]};
+      std::string pct = fmt::format("{:>3}%", r.state.progress);
+      cells.push_back({shown[bar] ? progress_bar(r.state.progress, style.utf8) + " " + pct : pct});
+      widths.push_back(shown[bar] ? w[bar] + 1 + w[percent] : w[percent]);
+      if (shown[due]) {
+        cells.push_back({due_text(r.goal, r.state), r.state.overdue ? "31" : "0"});
+        widths.push_back(w[due]);
+      }
+      if (shown[age]) {
+        cells.push_back({(r.goal.updates.empty() ? "added " : "updated ") + age_text(r.state.days_since_update)});
+        widths.push_back(w[age]);
+      }
+      out += join_cells(cells, widths, style.color);
     }
   }
   return out;

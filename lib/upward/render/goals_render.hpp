@@ -4,18 +4,17 @@
 #include <string>
 #include <vector>
 
+#include "upward/render/term_style.hpp"
 #include "upward/views/goals_view.hpp"
 
 namespace upward {
 
-struct TermStyle {
-  bool color = false;  ///< ANSI colours (a terminal, no NO_COLOR)
-  bool utf8 = false;   ///< block characters (a UTF-8 terminal); ASCII otherwise
-};
-
 /// `██████░░░░` on a UTF-8 terminal (with eighth blocks for the remainder), `[######----]` otherwise.
 std::string progress_bar(int percent, bool utf8, int width = 10);
 
+/// One line per goal under its owner: id, title, status, progress, due date, last update. Columns
+/// line up by display width; with `style.width`, titles are cut (`…`) and the least needed
+/// columns (last update, then the bar, then the due date) left out so that lines fit.
 std::string render_goals_text(const std::vector<OwnerGroup>& groups, const TermStyle& style);
 std::string render_goals_md(const std::vector<OwnerGroup>& groups);
 /// `{"today", "stale_after_days", "goals": [...]}`; keys documented in upward-goals(1).

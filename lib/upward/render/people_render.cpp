@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include "upward/base/json.hpp"
+#include "upward/base/text.hpp"
+#include "upward/base/width.hpp"
 
 namespace upward {
 
@@ -30,18 +32,37 @@ std::string one_line(std::string s) {
 }
 }  // namespace
 
-std::string render_people_text(std::span<const Person> people, const std::string& manager) {
-  size_t id_w = 0, name_w = 0, rel_w = 0;
+std::string render_people_text(std::span<const Person> people, const std::string& manager, const TermStyle& style) {
+  enum { id, name, rel, style_c, cadence, email, n_columns };
+  auto cells_of = [&style](const Person& p) {
+    std::vector<std::string> c{p.id, one_line(p.name), p.relationship, p.style, p.cadence, one_line(p.email)};
+    if (style.terminal)
+      for (auto& s : c) s = text::for_terminal(s);
+    return c;
+  };
+  std::vector<size_t> w(n_columns, 0);
   for (const auto& p : people) {
-    id_w = std::max(id_w, p.id.size());
-    name_w = std::max(name_w, one_line(p.name).size());
-    rel_w = std::max(rel_w, p.relationship.size());
+    auto c = cells_of(p);
+    for (int i = 0; i < n_columns; ++i) w[i] = std::max(w[i], text::display_width(c[i]));
+  }
+  for (int i : {style_c, cadence})
+    if (w[i]) w[i] = std::max<size_t>(w[i], 8);  // a column nobody has a value in is left out
+  const std::string ellipsis = style.utf8 ? "…" : "...";
+  if (style.width) {
+    size_t others = 2 + w[id] + 2 + 2 + w[rel] + (w[style_c] ? 2 + w[style_c] : 0) +
+                    (w[cadence] ? 2 + w[cadence] : 0) + (w[email] ? 2 + w[email] : 0);
+    size_t room = style.width > others ? style.width - others : 0;
+    w[name] = std::min(w[name], std::max(room, std::min<size_t>(w[name], 12)));
   }
   std::string out;
   for (const auto& p : people) {
-    std::string line = fmt::format("{} {:<{}}  {:<{}}  {:<{}}  {:<8}  {:<8}  {}", p.id == manager ? '*' : ' ', p.id,
-                                   id_w, one_line(p.name), name_w, p.relationship, rel_w, p.style, p.cadence, p.email);
+    auto c = cells_of(p);
+    c[name] = text::truncate(c[name], w[name], ellipsis);
+    std::string line = p.id == manager ? "* " : "  ";
+    for (int i = 0; i < n_columns; ++i)
+      if (w[i] || i == name) line += (i ? "  " : "") + text::pad_right(c[i], w[i]);
     while (!line.empty() && line.back() == ' ') line.pop_back();
+    if (style.width) line = text::truncate(line, style.width, ellipsis);
     out += line + "\n";
   }
   return out;

@@ -2,13 +2,16 @@
 #include <span>
 #include <string>
 
-#include "upward/views/goals_view.hpp"
 #include "upward/model/person.hpp"
+#include "upward/render/term_style.hpp"
+#include "upward/views/goals_view.hpp"
 
 namespace upward {
 
-/// One line per person, aligned; `*` marks the primary manager.
-std::string render_people_text(std::span<const Person> people, const std::string& manager);
+/// One line per person, aligned by display width; `*` marks the primary manager. With
+/// `style.width`, names are cut to fit first (to no less than 12 columns), then the line's end.
+std::string render_people_text(std::span<const Person> people, const std::string& manager,
+                               const TermStyle& style = {});
 /// `{"manager", "people": [...]}`; keys documented in upward-people(1).
 std::string render_people_json(std::span<const Person> people, const std::string& manager);
 /// One person: relationship, email, style, cadence, priorities, pressures, and their goals.

@@ -1,6 +1,8 @@
 #pragma once
 // Changing a user's file without rewriting it (DESIGN §4): append text, or replace exactly one
-// value's text. Every other byte stays as the user left it; the result is parsed before it is returned.
+// value's text. Every other byte stays as the user left it (a UTF-8 byte-order mark at the start
+// included); new lines end as the file's first line does (CRLF or LF). The result is parsed before
+// it is returned.
 #include <string>
 
 namespace upward::toml_edit {
@@ -10,8 +12,9 @@ namespace upward::toml_edit {
 std::string append(const std::string& text, const std::string& block, const std::string& path);
 
 /// `text` with the top-level `key` set to the string `value`: its value's text replaced in place
-/// when the key exists, else a `key = "value"` line inserted after the last top-level key
-/// (before the first table when there is none). Error when `text` does not parse.
+/// when the key exists, else a `key = "value"` line put in place of a commented example of the
+/// key (`# key = ...`, on its own line before the first table), else inserted after the last
+/// top-level key (before the first table when there is none). Error when `text` does not parse.
 std::string set_top_level_string(const std::string& text, const std::string& key, const std::string& value,
                                  const std::string& path);
 
