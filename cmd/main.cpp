@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -105,9 +106,16 @@ std::string usage_message(const CLI::App* app, const CLI::Error& e) {
   auto rest = at->remaining();
   if (rest.empty()) rest = app->remaining(true);  // fallthrough hands a subcommand's extras to its parent
   bool has_positionals = !at->get_options([](const CLI::Option* o) { return !o->nonpositional(); }).empty();
+  auto option = std::find_if(rest.begin(), rest.end(), [](const std::string& w) { return w.size() > 1 && w[0] == '-'; });
   if (!rest.empty() && !rest.front().empty() && rest.front()[0] != '-' && !has_positionals &&
       !command_names(*at).empty())
     what = "unknown command '" + rest.front() + "' (expected " + command_names(*at) + ")";
+  else if (what == "A subcommand is required")
+    what = "a command is required (expected " + command_names(*at) + ")";
+  else if (dynamic_cast<const CLI::ExtrasError*>(&e) && option != rest.end())
+    what = "unknown option '" + *option + "'";
+  else if (dynamic_cast<const CLI::ExtrasError*>(&e) && !rest.empty())
+    what = "unexpected argument '" + rest.front() + "'";
   return "upward: " + what + "\nRun '" + path + " --help' for more information.\n";
 }
 

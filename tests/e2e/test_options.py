@@ -241,3 +241,18 @@ class OptionsTest(UpwardTest):
         self.assertEqual((r.returncode, r.stdout, r.stderr),
                          (1, "", "upward: unknown person 'nobody' (expected me, dana, lee)\n"))
         self.assertEqual(self.cli("goals", "--owner", "me").returncode, 0)
+
+    def test_usage_errors_name_what_was_typed(self):
+        for argv, message in (
+                ([], "a command is required (expected help, init, log-win, goals, people, check)"),
+                (["frob"], "unknown command 'frob' (expected help, init, log-win, goals, people, check)"),
+                (["people", "frob"], "unknown command 'frob' (expected list, add, show, primary)"),
+                (["check", "--colr", "never"], "unknown option '--colr'"),
+                (["log-win", "--seenby", "dana", "Text"], "unknown option '--seenby'"),
+                (["goals", "update", "checkout-latency", "extra", "--note", "n"], "unexpected argument 'extra'"),
+                (["people", "add", "kim", "--name", "Kim", "--relationship", "Peer"],
+                 "--relationship: unknown value 'Peer' (expected manager, skip-level, stakeholder, mentor, peer)"),
+                (["goals", "--format", "JSON"], "--format: unknown value 'JSON' (expected text, md, json)"),
+                (["log-win", "-", "Text"], "'-' reads the text from stdin; give no other TEXT arguments with it")):
+            r = self.cli(*argv)
+            self.assertEqual((r.returncode, r.stdout, r.stderr.splitlines()[0]), (2, "", "upward: " + message), argv)
