@@ -25,24 +25,22 @@ GoalsQuery query(Context& ctx) {
   return {ctx.today, cfg.stale_after_days, cfg.manager, false, std::nullopt};
 }
 
-/// An owner the command line names must be someone in people/ (or me).
-void require_person(const std::string& id, const std::vector<Person>& people) {
-  std::string known;
-  for (const auto& p : people) {
-    if (p.id == id) return;
-    known += ", " + p.id;
-  }
-  if (people.empty()) throw Error("unknown person '" + id + "' (no people yet; 'upward people add' adds one)");
-  throw Error("unknown person '" + id + "' (expected me" + known + ")");
+/// An owner the command line names must be someone in people/ (or me): the error lists them.
+Error unknown_person(const std::string& id, const std::vector<Person>& people) {
+  if (people.empty()) return Error("unknown person '" + id + "' (no people yet; 'upward people add' adds one)");
+  std::string known = "me";
+  for (const auto& p : people) known += ", " + p.id;
+  return Error("unknown person '" + id + "' (expected " + known + ")");
 }
 
 int run_goals_list(const GoalsOptions& opt, Context& ctx) {
   GoalsQuery q = query(ctx);
   q.all = opt.all;
-  auto people = ctx.repo().people();
-  if (!opt.owner.empty() && opt.owner != "me") require_person(opt.owner, people);
+  if (!opt.owner.empty() && opt.owner != "me" && !ctx.repo().person_exists(opt.owner))
+    throw unknown_person(opt.owner, ctx.repo().people());
   if (!opt.owner.empty()) q.owner = opt.owner;
   auto goals = ctx.repo().goals();
+  auto people = ctx.repo().people();
   auto groups = group_goals(goals, people, q);
   if (opt.format == "json") fmt::print(ctx.out, "{}", render_goals_json(groups, ctx.today, q.stale_after_days));
   else if (opt.format == "md") fmt::print(ctx.out, "{}", render_goals_md(groups));
