@@ -235,6 +235,19 @@ class OptionsTest(UpwardTest):
             r = self.cli("-q", *argv)
             self.assertEqual((r.returncode, r.stdout, r.stderr), (0, want, ""), argv)
         self.assertIn("quiet", self.cli("-q", "goals").stdout)
+        r = self.cli("-q", "goals", "update", "quiet", "--progress", "10%")  # no payload: nothing at all
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "", ""))
+        self.assertEqual(self.cli("goals", "update", "quiet", "--progress", "20%").stderr,
+                         "upward: updated quiet: 20%\n")
+
+    def test_text_that_starts_with_a_dash_goes_after_double_dash(self):
+        self.assertEqual(self.cli("goals", "add", "--id", "churn", "--", "-5% churn").stdout, "churn\n")
+        self.assertEqual(self.toml(self.repo, "goals", "churn.toml")["title"], "-5% churn")
+        r = self.cli("log-win", "-t", "perf", "--", "-3%", "error", "rate", "-t", "x")
+        self.assertEqual(self.win(r.stdout.strip())["title"], "-3% error rate -t x")  # after --, all is text
+        r = self.cli("log-win", "-d", "-3d", "-i", "-5% errors", "Text")  # a value may start with '-'
+        w = self.win(r.stdout.strip())
+        self.assertEqual((w["date"].isoformat(), w["impact"], w["title"]), ("2026-11-20", "-5% errors", "Text"))
 
     def test_an_unknown_owner_lists_the_known_people(self):
         r = self.cli("goals", "--owner", "nobody")
