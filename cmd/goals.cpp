@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "options.hpp"
 #include "skipped.hpp"
 #include "upward/base/error.hpp"
 #include "upward/base/text.hpp"
@@ -29,13 +30,23 @@ GoalsQuery query(Context& ctx) {
   return {ctx.today, cfg.stale_after_days, cfg.manager, false, std::nullopt};
 }
 
+/// An owner the command line names must be someone in people/ (or me): the error lists them.
+Error unknown_person(const std::string& id, const std::vector<Person>& people) {
+  if (people.empty()) return Error("unknown person '" + id + "' (no people yet; 'upward people add' adds one)");
+  std::string known = "me";
+  for (const auto& p : people) known += ", " + p.id;
+  return Error("unknown person '" + id + "' (expected " + known + ")");
+}
+
 int run_goals_list(const GoalsOptions& opt, Context& ctx) {
   GoalsQuery q = query(ctx);
   q.all = opt.all;
-  if (!opt.owner.empty()) q.owner = opt.owner;
   std::vector<Problem> skipped;
-  auto goals = ctx.repo().goals(skipped);
   auto people = ctx.repo().people(skipped);
+  if (!opt.owner.empty() && opt.owner != "me" && !ctx.repo().person_exists(opt.owner))
+    throw unknown_person(opt.owner, people);
+  if (!opt.owner.empty()) q.owner = opt.owner;
+  auto goals = ctx.repo().goals(skipped);
   auto groups = group_goals(goals, people, q);
   if (opt.format == "json") fmt::print(ctx.out, "{}", render_goals_json(groups, ctx.today, q.stale_after_days));
   else if (opt.format == "md") fmt::print(ctx.out, "{}", shown(render_goals_md(groups), ctx));
@@ -78,7 +89,7 @@ int run_goals_add(GoalsOptions& opt, Context& ctx) {
   g.created = ctx.today;
   if (!opt.due.empty()) g.due = dates::parse_day(opt.due, ctx.today, dates::Lean::future);
   WriteResult r = ctx.repo().add_goal(g);
-  if (!ctx.quiet) fmt::print(ctx.out, "{}\n", g.id);
+  fmt::print(ctx.out, "{}\n", g.id);  // the payload, even with -q
   return report_write(r, "", ctx);
 }
 
@@ -114,9 +125,9 @@ int run_goals_update(const GoalsOptions& opt, Context& ctx, bool done) {
 }
 
 void add_list_options(CLI::App* sub, GoalsOptions& opt) {
-  sub->add_flag("--all", opt.all, "Include done and dropped goals");
-  sub->add_option("--owner", opt.owner, "Only this owner's goals: me or a person id");
-  sub->add_option("--format", opt.format, "text (default), md or json")->check(CLI::IsMember({"text", "md", "json"}));
+  add_switch(sub, "--all", opt.all, "Include done and dropped goals");
+  add_one(sub, "--owner", opt.owner, "Only this owner's goals: me or a person id");
+  add_one(sub, "--format", opt.format, "text (default), md or json")->check(one_of({"text", "md", "json"}));
 }
 
 }  // namespace
@@ -129,36 +140,36 @@ Subcommand add_goals(CLI::App& app, Context& ctx) {
   add_list_options(goals->add_subcommand("list", "Active goals by owner, with status and progress"), *opt);
 
   auto* add = goals->add_subcommand("add", "Add a goal: yours, or (with --owner) your manager's");
-  add->add_option("title", opt->goal.title, "What the goal is")->required();
-  add->add_option("--id", opt->goal.id, "Its id: lowercase letters, digits and '-'")->required();
-  add->add_option("--owner", opt->goal.owner, "me (default) or a person id: their goal");
-  add->add_option("--due", opt->due, "When it is due (e.g. 2026-12-31, +6w, 'next friday')");
-  add->add_option("--why", opt->goal.why, "Why it matters");
-  add->add_option("--supports", opt->goal.supports, "The goal (usually your manager's) this one serves (repeatable)")
-      ->delimiter(',');
-  add->add_flag("--private", opt->goal.is_private, "Never show it in a digest, email or export");
+  add_positional(add, "title", opt->goal.title, "What the goal is")->required();
+  add_one(add, "--id", opt->goal.id, "Its id: lowercase letters, digits and '-'")->required();
+  add_one(add, "--owner", opt->goal.owner, "me (default) or a person id: their goal");
+  add_one(add, "--due", opt->due, "When it is due (e.g. 2026-12-31, +6w, 'next friday')");
+  add_one(add, "--why", opt->goal.why, "Why it matters");
+  add_commas(add, "--supports", opt->goal.supports,
+             "The goal (usually your manager's) this one serves (repeatable, or comma-separated)");
+  add_switch(add, "--private", opt->goal.is_private, "Never show it in a digest, email or export");
 
   auto* update = goals->add_subcommand("update", "Record progress, a status or a note");
-  update->add_option("id", opt->id, "The goal's id")->required();
-  update->add_option("--progress", opt->progress, "Progress, 0% to 100%");
-  update->add_option("--status", opt->status, "on-track, at-risk, blocked, done or dropped")
-      ->check(CLI::IsMember(goal_statuses));
+  add_positional(update, "id", opt->id, "The goal's id")->required();
+  add_one(update, "--progress", opt->progress, "Progress, 0% to 100%");
+  add_one(update, "--status", opt->status, "on-track, at-risk, blocked, done or dropped")
+      ->check(one_of(goal_statuses));
   for (auto* sub : {update, goals->add_subcommand("done", "Mark a goal done (100%)")}) {
-    if (sub != update) sub->add_option("id", opt->id, "The goal's id")->required();
-    sub->add_option("--note", opt->note, "What happened");
-    sub->add_option("-d,--date", opt->date, "When (default: today)");
+    if (sub != update) add_positional(sub, "id", opt->id, "The goal's id")->required();
+    add_one(sub, "--note", opt->note, "What happened");
+    add_one(sub, "-d,--date", opt->date, "When (default: today)");
   }
   auto* done = goals->get_subcommand("done");
 
   auto* show = goals->add_subcommand("show", "A goal, its dated updates and its wins");
-  show->add_option("id", opt->id, "The goal's id")->required();
-  show->add_option("--format", opt->format, "md (default; text is the same) or json")
-      ->check(CLI::IsMember({"text", "md", "json"}));
+  add_positional(show, "id", opt->id, "The goal's id")->required();
+  add_one(show, "--format", opt->format, "md (default; text is the same) or json")
+      ->check(one_of({"text", "md", "json"}));
 
   auto* align = goals->add_subcommand("align", "Which of your manager's goals your goals and wins serve");
-  align->add_option("--period", opt->period, "Wins of this period (default: this-quarter)");
-  align->add_option("--format", opt->format, "md (default; text is the same) or json")
-      ->check(CLI::IsMember({"text", "md", "json"}));
+  add_one(align, "--period", opt->period, "Wins of this period (default: this-quarter)");
+  add_one(align, "--format", opt->format, "md (default; text is the same) or json")
+      ->check(one_of({"text", "md", "json"}));
 
   return {goals, [=, &ctx] {
             if (add->parsed()) return run_goals_add(*opt, ctx);

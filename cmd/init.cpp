@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "options.hpp"
 
 namespace upward::cmd {
 
@@ -27,9 +28,9 @@ int run_init(const InitCliOptions& opt, Context& ctx) {
 Subcommand add_init(CLI::App& app, Context& ctx) {
   auto opt = std::make_shared<InitCliOptions>();
   auto* sub = app.add_subcommand("init", "Create a repository: upward.toml, folders, git");
-  sub->add_option("dir", opt->dir, "Where (default: --dir, UPWARD_DIR or $XDG_DATA_HOME/upward)");
-  sub->add_option("--name", opt->init.name, "Your name (default: git's user.name)");
-  sub->add_option("--email", opt->init.email, "Your email (default: git's user.email)");
+  add_positional(sub, "dir", opt->dir, "Where (default: --dir, UPWARD_DIR or $XDG_DATA_HOME/upward)");
+  add_one(sub, "--name", opt->init.name, "Your name (default: git's user.name)");
+  add_one(sub, "--email", opt->init.email, "Your email (default: git's user.email)");
   return {sub, [opt, &ctx] { return run_init(*opt, ctx); }};
 }
 

@@ -1,9 +1,11 @@
+#include <algorithm>
 #include <iostream>
 #include <iterator>
 
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "options.hpp"
 #include "upward/base/error.hpp"
 #include "upward/base/text.hpp"
 
@@ -54,11 +56,13 @@ std::pair<std::string, std::string> edit_win(const Win& base, const std::string&
 }
 
 std::vector<Win> wins_to_record(const LogWinOptions& opt, Context& ctx) {
-  bool dash = opt.text.size() == 1 && opt.text[0] == "-";
+  bool dash = std::find(opt.text.begin(), opt.text.end(), "-") != opt.text.end();
+  if (dash && opt.text.size() > 1)
+    throw UsageError("'-' reads the text from stdin; give no other TEXT arguments with it");
   bool from_stdin = opt.stdin_text || dash;
   if (opt.stdin_lines + from_stdin + opt.edit > 1)
     throw UsageError("use only one of '-'/--stdin, --stdin-lines and --edit");
-  if ((opt.stdin_lines || opt.stdin_text) && !opt.text.empty())
+  if ((opt.stdin_lines || opt.stdin_text) && !opt.text.empty() && !dash)
     throw UsageError("the text comes from stdin; give no TEXT arguments with --stdin or --stdin-lines");
 
   Win base = base_win(opt, ctx);
@@ -91,16 +95,27 @@ std::vector<Win> wins_to_record(const LogWinOptions& opt, Context& ctx) {
   return wins;
 }
 
+/// Kudos can come from outsiders: an unknown person is recorded as given, with a warning.
+void warn_unknown_people(const LogWinOptions& opt, Context& ctx) {
+  auto warn = [&ctx](const char* option, const std::string& id) {
+    if (!id.empty() && !ctx.repo().person_exists(id))
+      fmt::print(ctx.err, "upward: warning: {} '{}' is not in people/ (recorded as given; 'upward people add {}' adds them)\n",
+                 option, id, id);
+  };
+  for (const auto& id : opt.seen_by) warn("--seen-by", id);
+  warn("--from", opt.from);
+}
+
 int run_log_win(const LogWinOptions& opt, Context& ctx) {
   auto wins = wins_to_record(opt, ctx);
+  warn_unknown_people(opt, ctx);
   if (wins.empty()) {
     ctx.note("no wins on stdin; nothing recorded");
     return exit_ok;
   }
   WriteResult r = ctx.repo().add_wins(wins);
   if (r.created_repo) ctx.note("created an upward repository in " + ctx.dir);
-  if (!ctx.quiet)
-    for (const auto& id : r.ids) fmt::print(ctx.out, "{}\n", id);
+  for (const auto& id : r.ids) fmt::print(ctx.out, "{}\n", id);  // the payload, even with -q
   if (r.git_error) {
     fmt::print(ctx.err, "upward: the win is saved, but {}\n", *r.git_error);
     return exit_error;
@@ -113,22 +128,21 @@ int run_log_win(const LogWinOptions& opt, Context& ctx) {
 Subcommand add_log_win(CLI::App& app, Context& ctx) {
   auto opt = std::make_shared<LogWinOptions>();
   auto* sub = app.add_subcommand("log-win", "Record a win and why it mattered");
-  sub->add_option("text", opt->text, "What you did ('-' reads it from stdin)");
-  sub->add_option("-i,--impact", opt->impact, "Why it mattered: who it helped, what changed");
-  sub->add_option("--metric", opt->metrics, "A measured change NAME=BEFORE->AFTER (repeatable)");
-  sub->add_option("-t,--tag", opt->tags, "Tag (repeatable, or comma-separated)")->delimiter(',');
-  sub->add_option("-g,--goal", opt->goals, "Goal id this advances (repeatable; must exist)")->delimiter(',');
-  sub->add_option("-d,--date", opt->date, "When (default: today; e.g. yesterday, 'last friday', 3d ago)");
-  sub->add_option("--seen-by", opt->seen_by, "Person id who has seen it (repeatable)")->delimiter(',');
-  sub->add_option("--kind", opt->kind, "win (default) or kudos (praise received)")
-      ->check(CLI::IsMember({"win", "kudos"}));
-  sub->add_option("--from", opt->from, "Kudos: the person id it came from (implies --kind kudos)");
-  sub->add_option("--follow-up", opt->follow_up, "When to record what actually happened (e.g. +6w)");
-  sub->add_option("--link", opt->links, "Evidence: a PR, ticket or doc URL (repeatable)");
-  sub->add_flag("--private", opt->is_private, "Never show it in a digest, email or export");
-  sub->add_flag("--stdin", opt->stdin_text, "Read the text from stdin (first paragraph: title; rest: impact)");
-  sub->add_flag("--stdin-lines", opt->stdin_lines, "Record one win per non-blank stdin line (all or nothing)");
-  sub->add_flag("-e,--edit", opt->edit, "Write the win in $EDITOR, like git commit");
+  add_positional(sub, "text", opt->text, "What you did ('-' reads it from stdin)");
+  add_one(sub, "-i,--impact", opt->impact, "Why it mattered: who it helped, what changed");
+  add_one(sub, "--metric", opt->metrics, "A measured change NAME=BEFORE->AFTER (repeatable)");
+  add_commas(sub, "-t,--tag", opt->tags, "Tag (repeatable, or comma-separated)");
+  add_commas(sub, "-g,--goal", opt->goals, "Goal id this advances (repeatable, or comma-separated; must exist)");
+  add_one(sub, "-d,--date", opt->date, "When (default: today; e.g. yesterday, 'last friday', 3d ago)");
+  add_commas(sub, "--seen-by", opt->seen_by, "Person id who has seen it (repeatable, or comma-separated)");
+  add_one(sub, "--kind", opt->kind, "win (default) or kudos (praise received)")->check(one_of({"win", "kudos"}));
+  add_one(sub, "--from", opt->from, "Kudos: the person id it came from (implies --kind kudos)");
+  add_one(sub, "--follow-up", opt->follow_up, "When to record what actually happened (e.g. +6w)");
+  add_one(sub, "--link", opt->links, "Evidence: a PR, ticket or doc URL (repeatable)");
+  add_switch(sub, "--private", opt->is_private, "Never show it in a digest, email or export");
+  add_switch(sub, "--stdin", opt->stdin_text, "Read the text from stdin (first paragraph: title; rest: impact)");
+  add_switch(sub, "--stdin-lines", opt->stdin_lines, "Record one win per non-blank stdin line (all or nothing)");
+  add_switch(sub, "-e,--edit", opt->edit, "Write the win in $EDITOR, like git commit");
   return {sub, [opt, &ctx] { return run_log_win(*opt, ctx); }};
 }
 

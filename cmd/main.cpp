@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -12,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "options.hpp"
 #include "upward/base/error.hpp"
 #include "upward/base/text.hpp"
 
@@ -90,16 +92,62 @@ void build_context(const GlobalOptions& g, Context& ctx) {
   ctx.utf8 = ::isatty(1) && (locale.find("utf-8") != std::string::npos || locale.find("utf8") != std::string::npos);
 }
 
-/// CLI11's messages in upward's voice: `upward: ...`, and an unknown command named as such.
+std::string command_names(const CLI::App& app) {
+  std::string names;
+  for (const auto* sub : app.get_subcommands({}))
+    if (!sub->get_group().empty()) names += (names.empty() ? "" : ", ") + sub->get_name();
+  return names;
+}
+
+/// The deepest subcommand that was parsed ("upward goals add" -> goals add).
+const CLI::App* deepest(const CLI::App* app, std::string& path) {
+  for (const auto* sub : app->get_subcommands()) {
+    path += " " + sub->get_name();
+    return deepest(sub, path);
+  }
+  return app;
+}
+
+/// CLI11's messages in upward's voice: `upward: ...`, and an unknown command named as such,
+/// with the valid ones.
 std::string usage_message(const CLI::App* app, const CLI::Error& e) {
   std::string what = e.what();
-  auto rest = app->remaining();
-  if (what == "A subcommand is required" && !rest.empty() && rest.front()[0] != '-') {
-    std::string names;
-    for (const auto* sub : app->get_subcommands({})) names += (names.empty() ? "" : ", ") + sub->get_name();
-    what = "unknown command '" + rest.front() + "' (expected " + names + ")";
+  std::string path = "upward";
+  const CLI::App* at = deepest(app, path);
+  auto rest = at->remaining();
+  if (rest.empty()) rest = app->remaining(true);  // fallthrough hands a subcommand's extras to its parent
+  bool has_positionals = !at->get_options([](const CLI::Option* o) { return !o->nonpositional(); }).empty();
+  auto option = std::find_if(rest.begin(), rest.end(), [](const std::string& w) { return w.size() > 1 && w[0] == '-'; });
+  if (!rest.empty() && !rest.front().empty() && rest.front()[0] != '-' && !has_positionals &&
+      !command_names(*at).empty())
+    what = "unknown command '" + rest.front() + "' (expected " + command_names(*at) + ")";
+  else if (what == "A subcommand is required")
+    what = "a command is required (expected " + command_names(*at) + ")";
+  else if (dynamic_cast<const CLI::ExtrasError*>(&e) && option != rest.end())
+    what = "unknown option '" + *option + "'";
+  else if (dynamic_cast<const CLI::ExtrasError*>(&e) && !rest.empty())
+    what = "unexpected argument '" + rest.front() + "'";
+  return "upward: " + what + "\nRun '" + path + " --help' for more information.\n";
+}
+
+/// `upward help [COMMAND...]`: the same text as `upward [COMMAND...] --help`.
+int print_help(const CLI::App& app, const std::vector<std::string>& words) {
+  const CLI::App* at = &app;
+  std::string path = "upward";
+  for (const auto& w : words) {
+    const CLI::App* next = nullptr;
+    for (const auto* sub : at->get_subcommands({}))
+      if (sub->get_name() == w && !sub->get_group().empty()) next = sub;
+    if (!next) {
+      fmt::print(stderr, "upward: unknown command '{}' (expected {})\n", w, command_names(*at));
+      return exit_usage;
+    }
+    at = next;
+    path += " " + w;
   }
-  return "upward: " + what + "\nRun 'upward --help' or 'upward COMMAND --help' for more information.\n";
+  // the formatter, not at->help(): App::help delegates to the parsed subcommand, which is `help` itself
+  fmt::print("{}", at->get_formatter()->make_help(at, path, CLI::AppFormatMode::Normal));
+  return exit_ok;
 }
 
 int finish(int rc) {
@@ -121,15 +169,20 @@ int main(int argc, char** argv) {
 
   CLI::App app{"upward: capture wins, keep your goals beside your manager's, prepare every 1:1", "upward"};
   GlobalOptions g;
-  app.add_option("--dir", g.dir, "The repository (default: $XDG_DATA_HOME/upward)")->envname("UPWARD_DIR");
-  app.add_option("--today", g.today, "Pin today's date (tests, reproducible cron runs)")->envname("UPWARD_TODAY");
-  app.add_option("--color", g.color, "Colour: auto, always or never (NO_COLOR is honoured)")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
-  app.add_flag("-q,--quiet", g.quiet, "Print only the payload; no notes");
-  app.set_version_flag("--version", UPWARD_VERSION);
+  add_one(&app, "--dir", g.dir, "The repository (default: $XDG_DATA_HOME/upward)")->envname("UPWARD_DIR");
+  add_one(&app, "--today", g.today, "Pin today's date (tests, reproducible cron runs)")->envname("UPWARD_TODAY");
+  add_one(&app, "--color", g.color, "Colour: auto, always or never (NO_COLOR is honoured)")
+      ->check(one_of({"auto", "always", "never"}));
+  add_switch(&app, "-q,--quiet", g.quiet, "No notes on stderr; the payload (ids, reports) still goes to stdout");
+  app.set_version_flag("-V,--version", UPWARD_VERSION);
   app.require_subcommand(1);
   app.failure_message(usage_message);
   app.fallthrough();
+
+  std::vector<std::string> help_words;
+  auto* help = app.add_subcommand("help", "Show the help of upward or of a command (upward help goals add)");
+  add_positional(help, "command", help_words, "The command, e.g. goals add");
+  auto* list_options = app.add_subcommand("__options", "")->group("");  // hidden: for the tests
 
   Context ctx;
   auto commands = add_commands(app, ctx);
@@ -138,6 +191,11 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return finish(rc == 0 ? exit_ok : exit_usage);
+  }
+  if (help->parsed()) return finish(print_help(app, help_words));
+  if (list_options->parsed()) {
+    fmt::print("{}", describe_options(app));
+    return finish(exit_ok);
   }
   try {
     build_context(g, ctx);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "commands.hpp"
+#include "options.hpp"
 #include "skipped.hpp"
 #include "upward/base/text.hpp"
 #include "upward/views/goals_view.hpp"
@@ -46,6 +47,7 @@ int run_people_show(const PeopleOptions& opt, Context& ctx) {
 int run_people_add(const PeopleOptions& opt, Context& ctx) {
   WriteResult r = ctx.repo().add_person(opt.person, opt.primary);
   bool primary = std::find(r.paths.begin(), r.paths.end(), "upward.toml") != r.paths.end();
+  fmt::print(ctx.out, "{}\n", opt.person.id);  // the payload, like goals add
   return report_write(r, "added " + opt.person.id + (primary ? ", now your primary manager" : ""), ctx);
 }
 
@@ -54,7 +56,7 @@ int run_people_primary(const PeopleOptions& opt, Context& ctx) {
 }
 
 void add_format(CLI::App* sub, PeopleOptions& opt) {
-  sub->add_option("--format", opt.format, "text (default; md is the same) or json")->check(CLI::IsMember({"text", "md", "json"}));
+  add_one(sub, "--format", opt.format, "text (default; md is the same) or json")->check(one_of({"text", "md", "json"}));
 }
 
 }  // namespace
@@ -69,22 +71,22 @@ Subcommand add_people(CLI::App& app, Context& ctx) {
 
   auto* add = people->add_subcommand("add", "Add a person");
   Person& p = opt->person;
-  add->add_option("id", p.id, "Their id: lowercase letters, digits and '-' (e.g. dana)")->required();
-  add->add_option("--name", p.name, "Their name")->required();
-  add->add_option("--relationship", p.relationship, "manager, skip-level, stakeholder, mentor or peer")->required();
-  add->add_option("--email", p.email, "Their email address");
-  add->add_option("--style", p.style, "How they like updates: brief or detailed");
-  add->add_option("--cadence", p.cadence, "1:1 cadence: weekly, biweekly or monthly");
-  add->add_option("--priority", p.priorities, "Something they care about now (repeatable)");
-  add->add_option("--pressure", p.pressures, "Something pressing on them (repeatable)");
-  add->add_flag("--primary", opt->primary, "Make them your primary manager");
+  add_positional(add, "id", p.id, "Their id: lowercase letters, digits and '-' (e.g. dana)")->required();
+  add_one(add, "--name", p.name, "Their name")->required();
+  add_one(add, "--relationship", p.relationship, "manager, skip-level, stakeholder, mentor or peer")->required();
+  add_one(add, "--email", p.email, "Their email address");
+  add_one(add, "--style", p.style, "How they like updates: brief or detailed");
+  add_one(add, "--cadence", p.cadence, "1:1 cadence: weekly, biweekly or monthly");
+  add_one(add, "--priority", p.priorities, "Something they care about now (repeatable)");
+  add_one(add, "--pressure", p.pressures, "Something pressing on them (repeatable)");
+  add_switch(add, "--primary", opt->primary, "Make them your primary manager");
 
   auto* show = people->add_subcommand("show", "Show a person and their goals");
-  show->add_option("id", opt->id, "Their id")->required();
+  add_positional(show, "id", opt->id, "Their id")->required();
   add_format(show, *opt);
 
   auto* primary = people->add_subcommand("primary", "Make someone your primary manager");
-  primary->add_option("id", opt->id, "Their id")->required();
+  add_positional(primary, "id", opt->id, "Their id")->required();
 
   return {people, [=, &ctx] {
             if (add->parsed()) return run_people_add(*opt, ctx);

@@ -30,8 +30,8 @@ _upward() {
         cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
         words=("${COMP_WORDS[@]}") cword=$COMP_CWORD
     fi
-    local global="--dir --today --color -q --quiet --version -h --help"
-    local commands="init log-win goals people check"
+    local global="--dir --today --color -q --quiet -V --version -h --help"
+    local commands="help init log-win goals people check"
 
     case $prev in
         --dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
@@ -58,7 +58,7 @@ _upward() {
     for ((i = 1; i < cword; i++)); do
         if [[ -z $cmd ]]; then
             case ${words[i]} in
-                init | log-win | goals | people | check) cmd=${words[i]} ;;
+                help | init | log-win | goals | people | check) cmd=${words[i]} ;;
                 --dir | --today | --color) ((i++)) ;;
             esac
         elif [[ -z $sub && ${words[i]} != -* ]]; then
@@ -68,6 +68,12 @@ _upward() {
 
     case $cmd in
         "") COMPREPLY=($(compgen -W "$commands $global" -- "$cur")) ;;
+        help)  # upward help [COMMAND [SUBCOMMAND]]
+            case $sub in
+                "") COMPREPLY=($(compgen -W "${commands#help }" -- "$cur")) ;;
+                goals) COMPREPLY=($(compgen -W "list add update done show align" -- "$cur")) ;;
+                people) COMPREPLY=($(compgen -W "list add show primary" -- "$cur")) ;;
+            esac ;;
         init)
             if [[ $cur == -* ]]; then
                 COMPREPLY=($(compgen -W "--name --email $global" -- "$cur"))

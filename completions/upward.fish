@@ -11,16 +11,18 @@ function __upward_ids --description 'ids of the files in one folder of the repos
     end
 end
 
-set -l commands init log-win goals people check
+set -l commands help init log-win goals people check
 complete -c upward -f
 complete -c upward -l dir -r -a '(__fish_complete_directories)' -d 'The repository'
 complete -c upward -l today -x -a 'today yesterday' -d "Pin today's date"
 complete -c upward -l color -x -a 'auto always never' -d 'Colour'
-complete -c upward -s q -l quiet -d 'Print only the payload'
-complete -c upward -l version -d 'Print the version'
+complete -c upward -s q -l quiet -d 'No notes; the payload still goes to stdout'
+complete -c upward -s V -l version -d 'Print the version'
 complete -c upward -s h -l help -d 'Help'
 
+complete -c upward -n "not __fish_seen_subcommand_from $commands" -a help -d 'The help of upward or of a command'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a init -d 'Create a repository'
+complete -c upward -n "__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from init log-win goals people check" -a 'init log-win goals people check'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a log-win -d 'Record a win and why it mattered'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a goals -d "Your goals beside your manager's"
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a people -d 'Your managers and stakeholders'

@@ -7,7 +7,7 @@ import unittest
 
 from harness import BIN, SRC, UpwardTest
 
-COMMANDS = ["init", "log-win", "goals", "people", "check"]
+COMMANDS = ["init", "log-win", "goals", "people", "check"]  # and `help`, which needs no page of its own
 # every command line whose options must be documented and completed, with its man page
 COMMAND_LINES = [(["init"], "init"), (["log-win"], "log-win"), (["check"], "check"), (["goals"], "goals"),
                  (["goals", "add"], "goals"), (["goals", "update"], "goals"), (["goals", "done"], "goals"),
@@ -77,12 +77,14 @@ COMP_WORDS=(upward --dir {self.repo} log-win -g ''); COMP_CWORD=5; _upward; echo
 COMP_WORDS=(upward --dir {self.repo} goals update ''); COMP_CWORD=5; _upward; echo "${{COMPREPLY[*]}}"
 COMP_WORDS=(upward goals a); COMP_CWORD=2; _upward; echo "${{COMPREPLY[*]}}"
 COMP_WORDS=(upward people add dana --rel); COMP_CWORD=4; _upward; echo "${{COMPREPLY[*]}}"
+COMP_WORDS=(upward help go); COMP_CWORD=2; _upward; echo "${{COMPREPLY[*]}}"
+COMP_WORDS=(upward help goals a); COMP_CWORD=3; _upward; echo "${{COMPREPLY[*]}}"
 """
         r = subprocess.run(["bash", "--norc", "-c", script], capture_output=True, text=True, env=self.env)
         self.assertEqual(r.stderr, "")
         self.assertEqual(r.stdout.splitlines(), ["complete -F _upward upward", "log-win", "--goal",
                                                  "checkout-latency hiring", "checkout-latency hiring", "add align",
-                                                 "--relationship"])
+                                                 "--relationship", "goals", "add align"])
 
     @unittest.skipUnless(shutil.which("zsh"), "zsh is not installed")
     def test_zsh_loads_the_completion(self):

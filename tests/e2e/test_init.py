@@ -70,10 +70,15 @@ class InitTest(UpwardTest):
         r = self.run_upward("--version")
         self.assertEqual(r.returncode, 0)
         self.assertRegex(r.stdout.decode(), r"^\d+\.\d+\.\d+\n$")
-        for cmd in ("init", "log-win", "goals", "people", "check"):
-            r = self.run_upward(cmd, "--help")
+        self.assertEqual(self.run_upward("-V").stdout, r.stdout)
+        for cmd in ([], ["init"], ["log-win"], ["goals"], ["goals", "add"], ["people", "add"], ["check"]):
+            r = self.run_upward(*cmd, "--help")
             self.assertEqual(r.returncode, 0)
-            self.assertIn(cmd, r.stdout.decode())
+            self.assertIn("Usage: " + " ".join(["upward", *cmd]) + " [OPTIONS]", r.stdout.decode())
+            self.assertEqual(self.run_upward("help", *cmd).stdout, r.stdout, cmd)  # upward help [COMMAND]
+        r = self.run_upward("help", "goals", "nope")
+        self.assertEqual((r.returncode, r.stdout, r.stderr.decode()),
+                         (2, b"", "upward: unknown command 'nope' (expected list, add, update, done, show, align)\n"))
 
     def test_usage_errors_exit_2(self):
         for args in (["bogus"], ["log-win", "--bogus", "x"], ["log-win", "--kind", "brag", "x"],
@@ -84,4 +89,11 @@ class InitTest(UpwardTest):
             self.assertTrue(r.stderr.startswith(b"upward: "), r.stderr)
         r = self.run_upward("bogus")
         self.assertEqual(r.stderr.decode().splitlines()[0],
-                         "upward: unknown command 'bogus' (expected init, log-win, goals, people, check)")
+                         "upward: unknown command 'bogus' (expected help, init, log-win, goals, people, check)")
+        r = self.run_upward("goals", "bogus")
+        self.assertEqual((r.returncode, r.stderr.decode().splitlines()[0]),
+                         (2, "upward: unknown command 'bogus' (expected list, add, update, done, show, align)"))
+        r = self.run_upward("goals", "update", "x", "--status", "At Risk")
+        self.assertEqual((r.returncode, r.stderr.decode().splitlines()[0]),
+                         (2, "upward: --status: unknown value 'At Risk' (expected on-track, at-risk, blocked, done, "
+                             "dropped)"))

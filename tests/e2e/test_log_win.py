@@ -180,12 +180,36 @@ class LogWinTest(UpwardTest):
         self.assertIn(b"the editor 'false' failed", r.stderr)
         self.assertEqual(self.files(), before)
 
-    def test_quiet_prints_nothing(self):
-        r = self.run_upward("-q", "log-win", "quiet one")
-        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, b"", b""))
+    def test_quiet_silences_notes_and_keeps_the_id(self):
+        r = self.run_upward("-q", "log-win", "quiet one")  # would note "created an upward repository"
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, b"2026-11-23-quiet-one\n", b""))
         r = self.run_upward("log-win", "quiet two", "-q")
-        self.assertEqual((r.returncode, r.stdout), (0, b""))
-        self.assertEqual(len(self.files()), 2)
+        self.assertEqual((r.returncode, r.stdout), (0, b"2026-11-23-quiet-two\n"))
+        r = self.run_upward("-q", "log-win", "--stdin-lines", input="line one\nline two\n")
+        self.assertEqual((r.returncode, r.stdout.decode().split()),
+                         (0, ["2026-11-23-line-one", "2026-11-23-line-two"]))
+        self.assertEqual(len(self.files()), 4)
+
+    def test_a_dash_with_text_is_refused_like_stdin_with_text(self):
+        for args in (["-", "more"], ["Text", "-"], ["--", "-", "x"]):
+            r = self.run_upward("log-win", *args, input="from stdin\n")
+            self.assertEqual((r.returncode, r.stdout), (2, b""), args)
+            self.assertEqual(r.stderr, b"upward: '-' reads the text from stdin; give no other TEXT arguments with it\n")
+        self.assertEqual(self.files(), [])
+        self.assertEqual(self.win(self.ok("log-win", "-", input="from stdin\n").strip())["title"], "from stdin")
+
+    def test_unknown_people_are_recorded_with_a_warning(self):
+        self.ok("people", "add", "dana", "--name", "Dana Okafor", "--relationship", "manager")
+        r = self.run_upward("-q", "log-win", "--seen-by", "dana,lee", "Ran the incident review")
+        self.assertEqual(r.returncode, 0)
+        self.assertEqual(r.stderr.decode(), "upward: warning: --seen-by 'lee' is not in people/ (recorded as given; "
+                                            "'upward people add lee' adds them)\n")
+        self.assertEqual(self.win(r.stdout.decode().strip())["seen_by"], ["dana", "lee"])
+        r = self.run_upward("log-win", "--from", "a-customer", "Thanks!")
+        self.assertEqual(r.returncode, 0)
+        self.assertIn(b"warning: --from 'a-customer' is not in people/", r.stderr)
+        r = self.run_upward("log-win", "--from", "dana", "Thanks again")
+        self.assertNotIn(b"warning", r.stderr)
 
     def test_a_failed_write_to_stdout_is_an_error(self):
         with open("/dev/full", "wb") as full:

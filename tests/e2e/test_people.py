@@ -15,10 +15,12 @@ class PeopleTest(UpwardTest):
             return tomllib.load(f)
 
     def test_add_list_show(self):
-        self.ok("people", "add", "dana", "--name", "Dana Okafor", "--relationship", "manager", "--email",
+        out = self.ok("people", "add", "dana", "--name", "Dana Okafor", "--relationship", "manager", "--email",
                 "dana@example.com", "--style", "brief", "--cadence", "weekly", "--priority", "Black Friday launch",
                 "--priority", "Hiring", "--pressure", "Headcount freeze")
-        self.ok("people", "add", "priya", "--name", "Priya Shah", "--relationship", "peer")
+        self.assertEqual(out, "dana\n")  # the new id, like goals add
+        r = self.run_upward("-q", "people", "add", "priya", "--name", "Priya Shah", "--relationship", "peer")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, b"priya\n", b""))
         with open(os.path.join(self.repo, "people", "dana.toml"), "rb") as f:
             self.assertEqual(tomllib.load(f), {
                 "name": "Dana Okafor", "relationship": "manager", "email": "dana@example.com", "style": "brief",

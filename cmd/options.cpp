@@ -1,0 +1,48 @@
+#include "options.hpp"
+
+#include <algorithm>
+
+namespace upward::cmd {
+
+CLI::Validator one_of(std::vector<std::string> words) {
+  std::string expected;
+  for (const auto& w : words) expected += (expected.empty() ? "" : ", ") + w;
+  return CLI::Validator(
+      [words, expected](std::string& value) -> std::string {
+        if (std::find(words.begin(), words.end(), value) != words.end()) return "";
+        return "unknown value '" + value + "' (expected " + expected + ")";
+      },
+      expected);
+}
+
+namespace {
+
+std::string kind_of(const CLI::Option& o) {
+  if (!o.nonpositional()) return o.get_items_expected_max() > 1 ? "positional-list" : "positional";
+  if (o.get_expected_max() == 0) return "flag";
+  if (o.get_delimiter() == ',') return "commas";
+  if (o.get_multi_option_policy() == CLI::MultiOptionPolicy::TakeAll) return "list";
+  return "value";
+}
+
+void describe(const CLI::App& app, const std::string& path, std::string& out) {
+  for (const CLI::Option* o : app.get_options()) {
+    if (o == app.get_help_ptr() || o == app.get_help_all_ptr() || o == app.get_version_ptr()) continue;
+    std::string names = o->nonpositional() ? o->get_name(false, true) : o->get_name(true);
+    out += path + "\t" + names + "\t" + kind_of(*o) + "\n";
+  }
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    if (sub->get_group().empty()) continue;  // hidden, like this listing itself
+    describe(*sub, path.empty() ? sub->get_name() : path + " " + sub->get_name(), out);
+  }
+}
+
+}  // namespace
+
+std::string describe_options(const CLI::App& app) {
+  std::string out;
+  describe(app, "", out);
+  return out;
+}
+
+}  // namespace upward::cmd

@@ -1,0 +1,56 @@
+#pragma once
+// How every option is declared: one value per use, wherever it stands on the command line.
+//
+// CLI11 lets a vector option take every word after it (`-t perf "Text"` makes "Text" a tag),
+// so each command declares its options only through these helpers, never through
+// add_option/add_flag directly (tests/e2e/test_options.py checks that, and runs every option
+// before, between and after the positional text).
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace upward::cmd {
+
+template <class T>
+struct is_vector : std::false_type {};
+template <class T>
+struct is_vector<std::vector<T>> : std::true_type {};
+
+/// An option that takes exactly one value each time it is used. A vector collects one value
+/// per use (`-t a -t b`); a scalar given twice keeps the last, as in git.
+template <class T>
+CLI::Option* add_one(CLI::App* sub, const std::string& names, T& target, const std::string& help) {
+  auto* o = sub->add_option(names, target, help);
+  o->expected(1)->allow_extra_args(false);
+  o->multi_option_policy(is_vector<T>::value ? CLI::MultiOptionPolicy::TakeAll : CLI::MultiOptionPolicy::TakeLast);
+  return o;
+}
+
+/// A repeatable option that also splits each value at commas: `-t perf,infra` is `-t perf -t infra`.
+inline CLI::Option* add_commas(CLI::App* sub, const std::string& names, std::vector<std::string>& target,
+                               const std::string& help) {
+  return add_one(sub, names, target, help)->delimiter(',');
+}
+
+/// A flag: no value; given twice, it is still on.
+inline CLI::Option* add_switch(CLI::App* sub, const std::string& names, bool& target, const std::string& help) {
+  return sub->add_flag(names, target, help)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+}
+
+/// The positional argument(s): a vector takes every word that is not an option (TEXT...).
+template <class T>
+CLI::Option* add_positional(CLI::App* sub, const std::string& name, T& target, const std::string& help) {
+  return sub->add_option(name, target, help);
+}
+
+/// A validator for a closed set of words that quotes the value as the user typed it:
+/// `--status: unknown value 'at risk' (expected on-track, at-risk, blocked, done, dropped)`.
+CLI::Validator one_of(std::vector<std::string> words);
+
+/// For `upward __options`: every command path and option, one per line
+/// (`goals add<TAB>--supports<TAB>commas`), so tests can exercise every option there is.
+std::string describe_options(const CLI::App& app);
+
+}  // namespace upward::cmd

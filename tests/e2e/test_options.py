@@ -1,0 +1,271 @@
+"""Every option of every command takes one value per use, wherever it stands on the command line.
+
+The list of options comes from the built binary (`upward __options`), so an option added
+later is exercised here too, or this test fails until it has a sample value below.
+"""
+import glob
+import os
+import re
+import subprocess
+import tomllib
+
+from harness import BIN, SRC, UpwardTest
+
+WORDS = ["Ran", "the", "incident", "review"]  # TEXT... as separate words: an option between them must not eat one
+DASH_WORDS = ["-3%", "error", "rate"]  # text that starts with '-', after '--'
+
+# (command, long name) -> (a value, another value); None for a flag
+SAMPLES = {
+    ("", "--dir"): ("{repo}", "{repo}"),
+    ("", "--today"): ("2026-11-20", "2026-11-19"),
+    ("", "--color"): ("never", "always"),
+    ("", "--quiet"): None,
+    ("init", "--name"): ("Sam Rivera", "Sam R."),
+    ("init", "--email"): ("sam@example.com", "sam@example.org"),
+    ("log-win", "--impact"): ("Conversion +1.2%", "-5% errors"),
+    ("log-win", "--metric"): ("p99=900ms->350ms", "errors=3%->1%"),
+    ("log-win", "--tag"): ("perf", "infra"),
+    ("log-win", "--goal"): ("checkout-latency", "hiring"),
+    ("log-win", "--date"): ("last friday", "-3d"),
+    ("log-win", "--seen-by"): ("dana", "lee"),
+    ("log-win", "--kind"): ("kudos", "win"),
+    ("log-win", "--from"): ("dana", "lee"),
+    ("log-win", "--follow-up"): ("+6w", "next friday"),
+    ("log-win", "--link"): ("https://example.com/pr/1", "https://example.com/pr/2"),
+    ("log-win", "--private"): None,
+    ("log-win", "--stdin"): None,
+    ("log-win", "--stdin-lines"): None,
+    ("log-win", "--edit"): None,
+    ("goals", "--all"): None,
+    ("goals", "--owner"): ("dana", "me"),
+    ("goals", "--format"): ("json", "md"),
+    ("goals add", "--id"): ("{fresh}", "{fresh}-b"),
+    ("goals add", "--owner"): ("dana", "me"),
+    ("goals add", "--due"): ("+6w", "2026-12-31"),
+    ("goals add", "--why"): ("Conversion", "-2% churn"),
+    ("goals add", "--supports"): ("checkout-latency", "hiring"),
+    ("goals add", "--private"): None,
+    ("goals update", "--progress"): ("40%", "50%"),
+    ("goals update", "--status"): ("at-risk", "blocked"),
+    ("goals update", "--note"): ("Cache needs review", "-1 engineer"),
+    ("goals update", "--date"): ("yesterday", "-3d"),
+    ("goals done", "--note"): ("Shipped", "-"),
+    ("goals done", "--date"): ("yesterday", "-3d"),
+    ("goals show", "--format"): ("json", "md"),
+    ("goals align", "--period"): ("2026-Q4", "last-month"),
+    ("goals align", "--format"): ("json", "md"),
+    ("people", "--format"): ("json", "text"),
+    ("people add", "--name"): ("Lee Chen", "Lee C."),
+    ("people add", "--relationship"): ("peer", "stakeholder"),
+    ("people add", "--email"): ("lee@example.com", "lee@example.org"),
+    ("people add", "--style"): ("brief", "detailed"),
+    ("people add", "--cadence"): ("weekly", "monthly"),
+    ("people add", "--priority"): ("Hiring", "-10% costs"),
+    ("people add", "--pressure"): ("Q4 launch", "Budget"),
+    ("people add", "--primary"): None,
+    ("people show", "--format"): ("json", "text"),
+}
+for _cmd in ("goals", "people"):  # `goals list` is `goals`
+    for (_c, _o), _v in list(SAMPLES.items()):
+        if _c == _cmd:
+            SAMPLES[(_cmd + " list", _o)] = _v
+
+
+def options():
+    """[(command, names, kind)] from the binary itself."""
+    out = subprocess.run([BIN, "__options"], capture_output=True, text=True, check=True).stdout
+    return [tuple(line.split("\t")) for line in out.splitlines()]
+
+
+def long_name(names):
+    return [n for n in names.split(",") if n.startswith("--")][0]
+
+
+class OptionsTest(UpwardTest):
+    def setUp(self):
+        super().setUp()
+        self.init()
+        config = os.path.join(self.repo, "upward.toml")  # git is not what this test is about: faster without
+        with open(config) as f:
+            text = f.read()
+        with open(config, "w") as f:
+            f.write(text.replace("autocommit = true", "autocommit = false"))
+        self.ok("people", "add", "dana", "--name", "Dana Okafor", "--relationship", "manager")
+        self.ok("people", "add", "lee", "--name", "Lee Chen", "--relationship", "peer")
+        for goal in ("checkout-latency", "hiring"):
+            self.ok("goals", "add", goal.title(), "--id", goal)
+        self.editor = os.path.join(self.tmp, "editor.sh")
+        with open(self.editor, "w") as f:
+            f.write('#!/bin/sh\nprintf "Edited win\\n\\nIt helped\\n" > "$1"\n')
+        os.chmod(self.editor, 0o755)
+        self.n = 0
+
+    def cli(self, *args, input=None):
+        """upward ARGS... with the repository from UPWARD_DIR, so --dir can stand anywhere."""
+        env = dict(self.env, UPWARD_DIR=self.repo, EDITOR=self.editor)
+        return subprocess.run([BIN, *args], input=input, capture_output=True, text=True, env=env, cwd=self.tmp)
+
+    def toml(self, *parts):
+        with open(os.path.join(*parts), "rb") as f:
+            return tomllib.load(f)
+
+    # -- one scenario per command: its positional arguments, its required options, what it produced
+
+    def scenario(self, cmd, opt):
+        """(positional words, required options, stdin, observe(result) -> comparable) for one run."""
+        self.n += 1
+        fresh = f"x{self.n}"
+        if cmd in ("", "log-win"):
+            words, stdin = WORDS, None
+            if opt in ("--stdin", "--stdin-lines"):
+                words, stdin = [], "Ran the incident review\n"
+            if opt == "--edit":
+                words = []
+            pre = ["log-win"] if cmd == "" else []
+
+            def observe(r):
+                return [self.win(i) for i in r.stdout.split()]
+            return pre, words, [], stdin, observe, fresh
+        if cmd == "init":
+            where = os.path.join(self.tmp, fresh)
+            return [], [where], [], None, lambda r: self.toml(where, "upward.toml"), fresh
+        if cmd == "goals add":
+            req = [] if opt == "--id" else ["--id", fresh]
+            return [], ["Checkout p99 under 400 ms"], req, None, \
+                lambda r: self.toml(self.repo, "goals", r.stdout.strip() + ".toml"), fresh
+        if cmd in ("goals update", "goals done"):
+            self.ok("goals", "add", "Goal " + fresh, "--id", fresh)
+            req = [] if opt == "--note" or cmd == "goals done" else ["--note", "n"]
+            return [], [fresh], req, None, lambda r: self.toml(self.repo, "goals", fresh + ".toml")["update"], fresh
+        if cmd == "people add":
+            req = [a for o, v in (("--name", "Lee Chen"), ("--relationship", "peer")) if o != opt for a in (o, v)]
+            return [], [fresh], req, None, lambda r: self.toml(self.repo, "people", r.stdout.strip() + ".toml"), fresh
+        positional = {"goals show": ["checkout-latency"], "people show": ["dana"]}.get(cmd, [])
+        return [], positional, [], None, lambda r: r.stdout, fresh
+
+    def attempt(self, cmd, opt, arrange):
+        """Run one arrangement of the command line; arrange(words) -> the arguments after the command."""
+        pre, words, req, stdin, observe, fresh = self.scenario(cmd, opt)
+        argv = [*cmd.split(), *pre, *req, *arrange(words, fresh)]
+        r = self.cli(*argv, input=stdin)
+        self.assertEqual(r.returncode, 0, f"{argv}: {r.stderr}")
+        return observe(r)
+
+    def check_option(self, cmd, names, kind):
+        opt = long_name(names)
+        self.assertIn((cmd, opt), SAMPLES, f"add a sample value for '{cmd} {opt}' to SAMPLES in test_options.py")
+        sample = SAMPLES[(cmd, opt)]
+        if kind == "flag":
+            self.assertIsNone(sample)
+            uses = [[opt]]
+        else:
+            self.assertIsNotNone(sample, f"'{cmd} {opt}' takes a value")
+            uses = [[name, sample[0]] for name in names.split(",")]
+        a, b = (sample or ("", ""))
+
+        def fill(use, fresh):
+            return [s.format(repo=self.repo, fresh=fresh) for s in use]
+
+        for i, use in enumerate(uses):
+            base = self.attempt(cmd, opt, lambda w, f: [*fill(use, f), *w])
+            arrangements = {
+                "after": lambda w, f: [*w, *fill(use, f)],
+                "between": lambda w, f: [*w[:1], *fill(use, f), *w[1:]],
+                "with --": lambda w, f: [*fill(use, f), "--", *w],
+                "= form": lambda w, f: [*w, *fill(["=".join(use)] if use[0].startswith("--") and kind != "flag"
+                                                   else use, f)],
+            }
+            for how, arrange in arrangements.items():
+                if i < len(uses) - 1 and how != "after":
+                    continue  # a short name: once; its long name goes through every arrangement
+                with self.subTest(cmd=cmd, opt=use[0], how=how):
+                    self.assertEqual(self.attempt(cmd, opt, arrange), base)
+        if cmd in ("", "log-win") and opt not in ("--stdin", "--stdin-lines", "--edit"):
+            with self.subTest(cmd=cmd, opt=opt, how="-- then text starting with '-'"):
+                pre = ["log-win"] if cmd == "" else []
+                use = fill(uses[0], "")
+                r = self.cli(*cmd.split(), *pre, *use, "--", *DASH_WORDS)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                r2 = self.cli(*cmd.split(), *pre, *use, *WORDS)
+                got, want = self.win(r.stdout.strip()), self.win(r2.stdout.strip())
+                self.assertEqual(got.pop("title"), " ".join(DASH_WORDS))
+                want.pop("title")
+                self.assertEqual(got, want)
+        with self.subTest(cmd=cmd, opt=opt, how="repeated"):
+            if kind == "flag":
+                self.assertEqual(self.attempt(cmd, opt, lambda w, f: [opt, *w, opt]),
+                                 self.attempt(cmd, opt, lambda w, f: [opt, *w]))
+            elif kind in ("list", "commas"):
+                both = self.attempt(cmd, opt, lambda w, f: [opt, a, *w, opt, b])
+                for one in (a, b):  # both uses count: neither alone gives the same result
+                    self.assertNotEqual(self.attempt(cmd, opt, lambda w, f: [opt, one, *w]), both)
+                if kind == "commas":
+                    self.assertEqual(self.attempt(cmd, opt, lambda w, f: [*w, opt, f"{a},{b}"]), both)
+            else:  # one value: the last one counts, as in git
+                self.assertEqual(self.attempt(cmd, opt, lambda w, f: [*fill([opt, a], f), *w, *fill([opt, b], f)]),
+                                 self.attempt(cmd, opt, lambda w, f: [*w, *fill([opt, b], f)]))
+
+    def test_every_option_of_every_command_in_every_position(self):
+        listed = options()
+        self.assertGreater(len(listed), 40)
+        for cmd, names, kind in listed:
+            if kind.startswith("positional"):
+                continue
+            self.check_option(cmd, names, kind)
+
+    def test_the_readme_example_records_the_text(self):
+        r = self.cli("log-win", "-d", "last friday", "--seen-by", "dana", "Ran the incident review")
+        self.assertEqual((r.returncode, r.stdout), (0, "2026-11-20-ran-the-incident-review\n"), r.stderr)
+        w = self.win(r.stdout.strip())
+        self.assertEqual((w["title"], w["date"].isoformat(), w["seen_by"]),
+                         ("Ran the incident review", "2026-11-20", ["dana"]))
+
+    def test_commands_declare_options_only_through_options_hpp(self):
+        for path in glob.glob(os.path.join(SRC, "cmd", "*.cpp")):
+            with open(path) as f:
+                text = f.read()
+            with self.subTest(path=os.path.basename(path)):
+                self.assertEqual(re.findall(r"\badd_(?:option|flag)\(|->expected\(", text)
+                                 if not path.endswith("options.cpp") else [], [])
+
+    def test_quiet_keeps_the_payload(self):
+        for argv, want in ((["goals", "add", "Quiet goal", "--id", "quiet"], "quiet\n"),
+                           (["people", "add", "kim", "--name", "Kim", "--relationship", "peer"], "kim\n"),
+                           (["log-win", "x"], "2026-11-23-x\n")):
+            r = self.cli("-q", *argv)
+            self.assertEqual((r.returncode, r.stdout, r.stderr), (0, want, ""), argv)
+        self.assertIn("quiet", self.cli("-q", "goals").stdout)
+        r = self.cli("-q", "goals", "update", "quiet", "--progress", "10%")  # no payload: nothing at all
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "", ""))
+        self.assertEqual(self.cli("goals", "update", "quiet", "--progress", "20%").stderr,
+                         "upward: updated quiet: 20%\n")
+
+    def test_text_that_starts_with_a_dash_goes_after_double_dash(self):
+        self.assertEqual(self.cli("goals", "add", "--id", "churn", "--", "-5% churn").stdout, "churn\n")
+        self.assertEqual(self.toml(self.repo, "goals", "churn.toml")["title"], "-5% churn")
+        r = self.cli("log-win", "-t", "perf", "--", "-3%", "error", "rate", "-t", "x")
+        self.assertEqual(self.win(r.stdout.strip())["title"], "-3% error rate -t x")  # after --, all is text
+        r = self.cli("log-win", "-d", "-3d", "-i", "-5% errors", "Text")  # a value may start with '-'
+        w = self.win(r.stdout.strip())
+        self.assertEqual((w["date"].isoformat(), w["impact"], w["title"]), ("2026-11-20", "-5% errors", "Text"))
+
+    def test_an_unknown_owner_lists_the_known_people(self):
+        r = self.cli("goals", "--owner", "nobody")
+        self.assertEqual((r.returncode, r.stdout, r.stderr),
+                         (1, "", "upward: unknown person 'nobody' (expected me, dana, lee)\n"))
+        self.assertEqual(self.cli("goals", "--owner", "me").returncode, 0)
+
+    def test_usage_errors_name_what_was_typed(self):
+        for argv, message in (
+                ([], "a command is required (expected help, init, log-win, goals, people, check)"),
+                (["frob"], "unknown command 'frob' (expected help, init, log-win, goals, people, check)"),
+                (["people", "frob"], "unknown command 'frob' (expected list, add, show, primary)"),
+                (["check", "--colr", "never"], "unknown option '--colr'"),
+                (["log-win", "--seenby", "dana", "Text"], "unknown option '--seenby'"),
+                (["goals", "update", "checkout-latency", "extra", "--note", "n"], "unexpected argument 'extra'"),
+                (["people", "add", "kim", "--name", "Kim", "--relationship", "Peer"],
+                 "--relationship: unknown value 'Peer' (expected manager, skip-level, stakeholder, mentor, peer)"),
+                (["goals", "--format", "JSON"], "--format: unknown value 'JSON' (expected text, md, json)"),
+                (["log-win", "-", "Text"], "'-' reads the text from stdin; give no other TEXT arguments with it")):
+            r = self.cli(*argv)
+            self.assertEqual((r.returncode, r.stdout, r.stderr.splitlines()[0]), (2, "", "upward: " + message), argv)
