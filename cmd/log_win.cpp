@@ -46,14 +46,23 @@ std::string joined(const std::vector<std::string>& words) {
   return out;
 }
 
-/// Title and impact through $EDITOR, the way `git commit` does it.
-std::pair<std::string, std::string> edit_win(const Win& base, const std::string& title, Context& ctx) {
-  auto result = title_and_impact(ctx.repo().edit_in_editor(edit_template(title, base.impact)), true);
-  if (result.first.empty()) throw Error("the win is empty; nothing was recorded");
+/// Title and impact through $EDITOR, the way `git commit` does it, once everything that can be
+/// checked is; the typed text stays in `edited.file` until the win is recorded.
+std::pair<std::string, std::string> edit_win(const Win& base, const std::string& title, Context& ctx,
+                                             Repo::Edited& edited) {
+  for (const auto& g : base.goals)
+    if (!ctx.repo().goal_exists(g)) throw Error("unknown goal '" + g + "' (no goals/" + g + ".toml; see 'upward goals')");
+  ctx.repo().check_writable();
+  edited = ctx.repo().edit_in_editor(edit_template(title, base.impact));
+  auto result = title_and_impact(edited.text, true);
+  if (result.first.empty()) {
+    ctx.repo().forget_edit(edited);
+    throw Error("the win is empty; nothing was recorded");
+  }
   return result;
 }
 
-std::vector<Win> wins_to_record(const LogWinOptions& opt, Context& ctx) {
+std::vector<Win> wins_to_record(const LogWinOptions& opt, Context& ctx, Repo::Edited& edited) {
   bool dash = opt.text.size() == 1 && opt.text[0] == "-";
   bool from_stdin = opt.stdin_text || dash;
   if (opt.stdin_lines + from_stdin + opt.edit > 1)
@@ -79,7 +88,7 @@ std::vector<Win> wins_to_record(const LogWinOptions& opt, Context& ctx) {
     wins.back().title = title;
     if (wins.back().impact.empty()) wins.back().impact = impact;
   } else if (opt.edit) {
-    auto [title, impact] = edit_win(base, joined(opt.text), ctx);
+    auto [title, impact] = edit_win(base, joined(opt.text), ctx, edited);
     wins.push_back(base);
     wins.back().title = title;
     wins.back().impact = impact;
@@ -91,18 +100,37 @@ std::vector<Win> wins_to_record(const LogWinOptions& opt, Context& ctx) {
   return wins;
 }
 
+/// `what` with the place the typed text is kept, when there is one.
+std::string keeping(const std::string& what, const Repo::Edited& edited) {
+  return edited.file.empty() ? what : what + "; your text is kept in '" + edited.file + "'";
+}
+
 int run_log_win(const LogWinOptions& opt, Context& ctx) {
-  auto wins = wins_to_record(opt, ctx);
-  if (wins.empty()) {
-    ctx.note("no wins on stdin; nothing recorded");
-    return exit_ok;
+  Repo::Edited edited;
+  std::vector<Win> wins;
+  WriteResult r;
+  try {
+    wins = wins_to_record(opt, ctx, edited);
+    if (wins.empty()) {
+      ctx.note("no wins on stdin; nothing recorded");
+      return exit_ok;
+    }
+    r = ctx.repo().add_wins(wins);
+  } catch (const UsageError& e) {
+    throw UsageError(keeping(e.what(), edited));
+  } catch (const Error& e) {
+    throw Error(keeping(e.located(), edited));
   }
-  WriteResult r = ctx.repo().add_wins(wins);
+  if (!edited.file.empty()) ctx.repo().forget_edit(edited);
   if (r.created_repo) ctx.note("created an upward repository in " + ctx.dir);
+  for (const auto& n : r.notes) ctx.note(n);
   if (!ctx.quiet)
     for (const auto& id : r.ids) fmt::print(ctx.out, "{}\n", id);
-  if (r.git_error) {
-    fmt::print(ctx.err, "upward: the win is saved, but {}\n", *r.git_error);
+  if (auto later = r.later_error()) {
+    fmt::print(ctx.err, "upward: the win is saved, but {}\n", *later);
+    fmt::print(ctx.err, "upward: {} saved as '{}'{}; do not record {} again\n", r.ids.size() == 1 ? "it is" : "they are",
+               r.ids.front(), r.ids.size() == 1 ? "" : fmt::format(" and {} more (one id a line on stdout)", r.ids.size() - 1),
+               r.ids.size() == 1 ? "it" : "them");
     return exit_error;
   }
   return exit_ok;
