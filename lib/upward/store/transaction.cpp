@@ -80,9 +80,8 @@ Transaction::Transaction(Repo& repo, std::string message, std::unique_ptr<fsio::
 Transaction::~Transaction() = default;  // nothing reaches the disk before commit(); the lock goes with lock_
 
 Transaction::Op* Transaction::find(const std::string& rel) {
-  for (auto& op : ops_)
-    if (op.rel == rel) return &op;
-  return nullptr;
+  auto it = index_.find(rel);
+  return it == index_.end() ? nullptr : &ops_[it->second];
 }
 
 void Transaction::check_rel(const std::string& rel) const {
@@ -115,6 +114,7 @@ void Transaction::create(const std::string& rel, const std::string& text) {
     op->text = text;
     return;
   }
+  index_[rel] = ops_.size();
   ops_.push_back({rel, Kind::create, text, std::nullopt, ""});
 }
 
@@ -134,19 +134,23 @@ void Transaction::replace(const std::string& rel, const std::string& text) {
     return;
   }
   std::string old = fsio::read_file(repo_->path(rel));  // Error naming it when it is missing
+  index_[rel] = ops_.size();
   ops_.push_back({rel, Kind::replace, text, old, ""});
 }
 
 void Transaction::remove(const std::string& rel) {
   check_rel(rel);
   if (Op* op = find(rel)) {
-    if (op->kind == Kind::create) {
+    if (op->kind == Kind::create) {  // created and removed in one change: nothing to do
       ops_.erase(ops_.begin() + (op - ops_.data()));
+      index_.clear();
+      for (size_t i = 0; i < ops_.size(); ++i) index_[ops_[i].rel] = i;
       return;
     }
     op->kind = Kind::remove;
     return;
   }
+  index_[rel] = ops_.size();
   ops_.push_back({rel, Kind::remove, "", fsio::read_file(repo_->path(rel)), ""});
 }
 
@@ -188,6 +192,7 @@ WriteResult Transaction::commit() {
   done_ = true;
   WriteResult result = std::move(result_);
   std::erase_if(ops_, [](const Op& op) { return op.kind == Kind::replace && op.old && *op.old == op.text; });
+  index_.clear();
   if (ops_.empty()) {
     result.noop = true;
     lock_.reset();

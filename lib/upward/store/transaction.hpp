@@ -91,6 +91,7 @@ class Transaction {
   std::optional<bool> commit_override_;    ///< init decides by git alone (there is no config yet)
   WriteResult result_;
   std::vector<Op> ops_;
+  std::map<std::string, size_t> index_;  ///< rel -> its place in ops_ (batches of 30,000 wins)
   bool done_ = false;
 };
 
