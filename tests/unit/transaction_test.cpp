@@ -23,14 +23,20 @@ using namespace upward;
 namespace fs = std::filesystem;
 
 namespace {
-const char* armed_fn = nullptr;
-int armed_n = 0, calls = 0;
+/// Up to two armed faults: the Nth call of each function fails with EIO.
+struct Fault {
+  const char* fn = nullptr;
+  int n = 0, calls = 0;
+};
+Fault faults[2];
 
 bool hit(const char* fn) {
-  if (!armed_fn || std::strcmp(armed_fn, fn) != 0) return false;
-  if (++calls != armed_n) return false;
-  errno = EIO;
-  return true;
+  for (auto& f : faults)
+    if (f.fn && std::strcmp(f.fn, fn) == 0 && ++f.calls == f.n) {
+      errno = EIO;
+      return true;
+    }
+  return false;
 }
 template <class F>
 F real(const char* name) {
@@ -38,8 +44,11 @@ F real(const char* name) {
 }
 
 struct Arm {
-  Arm(const char* fn, int n) { armed_fn = fn, armed_n = n, calls = 0; }
-  ~Arm() { armed_fn = nullptr; }
+  Arm(const char* fn, int n, const char* fn2 = nullptr, int n2 = 0) {
+    faults[0] = {fn, n, 0};
+    faults[1] = {fn2, n2, 0};
+  }
+  ~Arm() { faults[0] = faults[1] = {}; }
 };
 }  // namespace
 
@@ -176,6 +185,36 @@ TEST_CASE("transaction: a rename that fails midway takes back the files already 
   CHECK_THROWS_WITH(add_dana(t.repo), Catch::Contains("cannot rename the temporary file to '" + t.dir + "/upward.toml'") &&
                                          Catch::Contains("rolled back 'people/dana.toml', 'upward.toml': nothing was changed"));
   CHECK(t.snapshot() == before);
+}
+
+TEST_CASE("transaction: a rollback that fails names the file it left behind") {
+  TempRepo t;
+  { auto tx = t.repo.change("init"); tx.commit(); }
+  std::string config = fsio::read_file(t.dir + "/upward.toml");
+  {
+    Arm arm("rename", 3, "unlink", 2);  // upward.toml's rename fails, then removing people/dana.toml
+    CHECK_THROWS_WITH(add_dana(t.repo), Catch::Contains("could not roll back, left behind: 'people/dana.toml (new)'"));
+  }
+  CHECK(fsio::read_file(t.dir + "/upward.toml") == config);
+  CHECK(fsio::exists(t.dir + "/people/dana.toml"));
+  auto tx = t.repo.change("next");
+  tx.commit();
+  CHECK(t.leftovers().empty());
+}
+
+TEST_CASE("transaction: a rollback that cannot remove the journal leaves the change to the next writer") {
+  TempRepo t;
+  { auto tx = t.repo.change("init"); tx.commit(); }
+  {
+    Arm arm("rename", 3, "unlink", 1);  // upward.toml's rename fails, then removing the journal
+    CHECK_THROWS_WITH(add_dana(t.repo), Catch::Contains("the next upward that writes here completes the change"));
+  }
+  auto tx = t.repo.change("next");
+  WriteResult r = tx.commit();
+  CHECK(r.notes == std::vector<std::string>{"finished the change 'people add: dana (primary manager)' that an interrupted upward left"});
+  CHECK(fsio::read_file(t.dir + "/people/dana.toml") == person_text);
+  CHECK(t.repo.config().manager == "dana");
+  CHECK(t.leftovers().empty());
 }
 
 TEST_CASE("transaction: a journal left by a killed writer is finished by the next writer") {

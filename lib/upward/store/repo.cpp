@@ -73,7 +73,11 @@ const Config& Repo::config() {
 std::unique_ptr<fsio::RepoLock> Repo::lock_for_write(WriteResult& result) {
   fsio::make_dirs(dir_);
   auto lock = std::make_unique<fsio::RepoLock>(dir_, waiting_);
-  if (auto note = journal::recover(*this); !note.empty()) result.notes.push_back(note);
+  try {
+    if (auto note = journal::recover(*this); !note.empty()) result.notes.push_back(note);
+  } catch (const Error& e) {
+    throw Error("cannot finish the change an interrupted upward left in '" + path(journal::file) + "': " + e.what());
+  }
   config_.reset();  // another writer may have changed it while we waited
   return lock;
 }

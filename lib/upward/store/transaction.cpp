@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <random>
 #include <set>
 #include <thread>
@@ -270,25 +271,44 @@ WriteResult Transaction::commit() {
 
 /// Undo the first `published` files after a failure; the text to append to the error.
 std::string Transaction::rollback(size_t published) {
-  try {
-    fsio::remove_file(repo_->path(journal::file));
-  } catch (const Error& e) {
-    // with the journal still there the next writer finishes the change: say so, undo nothing
-    return std::string("; could not roll back (") + e.what() + "): the next upward that writes here completes the change";
-  }
+  const std::string& dir = repo_->dir();
+  // First the journal: once it is gone no later writer rolls this change forward. While it
+  // cannot be removed, the next writer finishes the change instead: say so, undo nothing.
+  if (::unlink(repo_->path(journal::file).c_str()) != 0 && errno != ENOENT)
+    return std::string("; could not roll back (cannot remove '") + repo_->path(journal::file) + "': " +
+           std::strerror(errno) + "): the next upward that writes here completes the change";
   std::vector<std::string> undone, left;
+  std::set<std::string> folders{""};
   for (size_t i = published; i-- > 0;) {
     const Op& op = ops_[i];
+    std::string target = repo_->path(op.rel);
     try {
-      if (op.kind == Kind::create) fsio::remove_file(repo_->path(op.rel));
-      else fsio::atomic_write(repo_->path(op.rel), *op.old);
+      if (op.kind == Kind::create) {
+        unlink_or_throw(target);
+      } else {
+        std::string tmp = fsio::write_temp(target, *op.old);
+        try {
+          fsio::rename_file(tmp, target);
+        } catch (const Error&) {
+          ::unlink(tmp.c_str());
+          throw;
+        }
+      }
       undone.push_back(op.rel);
-    } catch (const Error& e) {
+    } catch (const Error&) {
       left.push_back(op.rel + (op.kind == Kind::create ? " (new)" : " (changed)"));
     }
+    folders.insert(folder_of(op.rel));
   }
   for (size_t i = published; i < ops_.size(); ++i)
     if (!ops_[i].tmp.empty()) ::unlink(ops_[i].tmp.c_str());
+  for (const auto& f : folders) {
+    try {
+      fsio::sync_dir(f.empty() ? dir : repo_->path(f), "rolled back");
+    } catch (const Error&) {
+      // best effort: the old texts are in place; a crash now may show the failed change's files
+    }
+  }
   std::vector<std::string> all;
   for (const auto& op : ops_) all.push_back(op.rel);
   if (left.empty()) return "; rolled back " + quoted_list(all) + ": nothing was changed";
