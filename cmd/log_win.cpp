@@ -1,3 +1,5 @@
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <iterator>
 
@@ -126,7 +128,9 @@ int run_log_win(const LogWinOptions& opt, Context& ctx) {
   for (const auto& n : r.notes) ctx.note(n);
   if (!ctx.quiet)
     for (const auto& id : r.ids) fmt::print(ctx.out, "{}\n", id);
-  if (auto later = r.later_error()) {
+  std::optional<std::string> later = r.later_error();
+  if (!later && std::fflush(ctx.out) != 0) later = std::string("cannot write its id to stdout: ") + std::strerror(errno);
+  if (later) {
     fmt::print(ctx.err, "upward: the win is saved, but {}\n", *later);
     fmt::print(ctx.err, "upward: {} saved as '{}'{}; do not record {} again\n", r.ids.size() == 1 ? "it is" : "they are",
                r.ids.front(), r.ids.size() == 1 ? "" : fmt::format(" and {} more (one id a line on stdout)", r.ids.size() - 1),

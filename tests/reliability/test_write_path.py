@@ -237,6 +237,30 @@ class WritePathTest(UpwardTest):
         self.assertEqual(r.returncode, 1)
         self.assertIn(b"unknown goal 'nosuch'", r.stderr)
         self.assertFalse(os.path.exists(marker))
+        foreign = os.path.join(self.tmp, "home")  # not empty, not a repository: never written to
+        with open(os.path.join(foreign, "notes.txt"), "w") as f:
+            f.write("mine\n")
+        r = subprocess.run([BIN, "--dir", foreign, "log-win", "-e"], capture_output=True,
+                           env=dict(self.env, EDITOR=self.editor(f'touch "{marker}"\n')))
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(b"is not an upward repository", r.stderr)
+        self.assertFalse(os.path.exists(marker))
+        self.assertEqual(os.listdir(foreign), ["notes.txt"])
+
+    def test_a_saved_win_whose_id_cannot_be_printed_says_it_is_saved(self):
+        with open("/dev/full", "wb") as full:
+            r = self.run_upward("log-win", "To a full disk", stdout=full)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(b"upward: the win is saved, but cannot write its id to stdout: No space left on device\n"
+                      b"upward: it is saved as '2026-11-23-to-a-full-disk'", r.stderr)
+        self.assertEqual(self.win("2026-11-23-to-a-full-disk")["title"], "To a full disk")
+
+    def test_a_nul_in_a_title_stays_out_of_the_commit_message(self):
+        r = self.run_upward("log-win", "--stdin-lines", input=b"With a \x00 byte\n")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        win_id = r.stdout.decode().strip()
+        self.assertEqual(self.win(win_id)["title"], "With a \x00 byte")
+        self.assertEqual(self.git("status", "--porcelain"), "")
 
     def test_a_win_refused_after_editing_keeps_the_typed_text(self):
         cfg = os.path.join(self.repo, "upward.toml")

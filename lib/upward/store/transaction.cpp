@@ -191,6 +191,7 @@ std::string journal_text(bool commit, const std::string& dir, const std::vector<
 WriteResult Transaction::commit() {
   if (done_) throw Error("internal: the change '" + message_ + "' is already committed");
   done_ = true;
+  for (size_t nul; (nul = message_.find('\0')) != std::string::npos;) message_.replace(nul, 1, "\\0");  // git refuses NUL
   WriteResult result = std::move(result_);
   std::erase_if(ops_, [](const Op& op) { return op.kind == Kind::replace && op.old && *op.old == op.text; });
   index_.clear();
