@@ -33,9 +33,11 @@ std::string joined(const std::vector<std::string>& items) {
   return out;
 }
 
+/// 'a', 'b', 'c' (and N more): a batch of 30,000 files makes no 30,000-name message.
 std::string quoted_list(const std::vector<std::string>& items) {
   std::string out;
-  for (const auto& i : items) out += (out.empty() ? "'" : ", '") + i + "'";
+  for (size_t i = 0; i < items.size() && i < 8; ++i) out += (out.empty() ? "'" : ", '") + items[i] + "'";
+  if (items.size() > 8) out += fmt::format(" and {} more", items.size() - 8);
   return out;
 }
 

@@ -41,7 +41,8 @@ struct WriteResult {
 /// `git.autocommit` is on and the folder is a git repository of its own) and removes the
 /// journal. The next writer finishes a change whose journal it finds (an interrupted upward)
 /// and removes the temporaries of one that never got a journal. A failure rolls back every file
-/// and says which; a rollback that fails names the files it left behind.
+/// and says which; a rollback that fails names the files it left behind. A NUL in the message
+/// is written `\0` (git refuses the byte).
 class Transaction {
  public:
   Transaction(Transaction&&) = default;
