@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <iterator>
 
@@ -48,14 +50,23 @@ std::string joined(const std::vector<std::string>& words) {
   return out;
 }
 
-/// Title and impact through $EDITOR, the way `git commit` does it.
-std::pair<std::string, std::string> edit_win(const Win& base, const std::string& title, Context& ctx) {
-  auto result = title_and_impact(ctx.repo().edit_in_editor(edit_template(title, base.impact)), true);
-  if (result.first.empty()) throw Error("the win is empty; nothing was recorded");
+/// Title and impact through $EDITOR, the way `git commit` does it, once everything that can be
+/// checked is; the typed text stays in `edited.file` until the win is recorded.
+std::pair<std::string, std::string> edit_win(const Win& base, const std::string& title, Context& ctx,
+                                             Repo::Edited& edited) {
+  for (const auto& g : base.goals)
+    if (!ctx.repo().goal_exists(g)) throw Error("unknown goal '" + g + "' (no goals/" + g + ".toml; see 'upward goals')");
+  ctx.repo().check_writable();
+  edited = ctx.repo().edit_in_editor(edit_template(title, base.impact));
+  auto result = title_and_impact(edited.text, true);
+  if (result.first.empty()) {
+    ctx.repo().forget_edit(edited);
+    throw Error("the win is empty; nothing was recorded");
+  }
   return result;
 }
 
-std::vector<Win> wins_to_record(const LogWinOptions& opt, Context& ctx) {
+std::vector<Win> wins_to_record(const LogWinOptions& opt, Context& ctx, Repo::Edited& edited) {
   bool dash = std::find(opt.text.begin(), opt.text.end(), "-") != opt.text.end();
   if (dash && opt.text.size() > 1)
     throw UsageError("'-' reads the text from stdin; give no other TEXT arguments with it");
@@ -83,7 +94,7 @@ std::vector<Win> wins_to_record(const LogWinOptions& opt, Context& ctx) {
     wins.back().title = title;
     if (wins.back().impact.empty()) wins.back().impact = impact;
   } else if (opt.edit) {
-    auto [title, impact] = edit_win(base, joined(opt.text), ctx);
+    auto [title, impact] = edit_win(base, joined(opt.text), ctx, edited);
     wins.push_back(base);
     wins.back().title = title;
     wins.back().impact = impact;
@@ -100,24 +111,45 @@ void warn_unknown_people(const LogWinOptions& opt, Context& ctx) {
   auto warn = [&ctx](const char* option, const std::string& id) {
     if (!id.empty() && !ctx.repo().person_exists(id))
       fmt::print(ctx.err, "upward: warning: {} '{}' is not in people/ (recorded as given; 'upward people add {}' adds them)\n",
-                 option, id, id);
+                 option, for_stderr(id), for_stderr(id));
   };
   for (const auto& id : opt.seen_by) warn("--seen-by", id);
   warn("--from", opt.from);
 }
 
+/// `what` with the place the typed text is kept, when there is one.
+std::string keeping(const std::string& what, const Repo::Edited& edited) {
+  return edited.file.empty() ? what : what + "; your text is kept in '" + edited.file + "'";
+}
+
 int run_log_win(const LogWinOptions& opt, Context& ctx) {
-  auto wins = wins_to_record(opt, ctx);
-  warn_unknown_people(opt, ctx);
-  if (wins.empty()) {
-    ctx.note("no wins on stdin; nothing recorded");
-    return exit_ok;
+  Repo::Edited edited;
+  std::vector<Win> wins;
+  WriteResult r;
+  try {
+    wins = wins_to_record(opt, ctx, edited);
+    if (wins.empty()) {
+      ctx.note("no wins on stdin; nothing recorded");
+      return exit_ok;
+    }
+    warn_unknown_people(opt, ctx);
+    r = ctx.repo().add_wins(wins);
+  } catch (const UsageError& e) {
+    throw UsageError(keeping(e.what(), edited));
+  } catch (const Error& e) {
+    throw Error(keeping(e.located(), edited));
   }
-  WriteResult r = ctx.repo().add_wins(wins);
+  if (!edited.file.empty()) ctx.repo().forget_edit(edited);
   if (r.created_repo) ctx.note("created an upward repository in " + ctx.dir);
+  for (const auto& n : r.notes) ctx.note(n);
   for (const auto& id : r.ids) fmt::print(ctx.out, "{}\n", id);  // the payload, even with -q
-  if (r.git_error) {
-    fmt::print(ctx.err, "upward: the win is saved, but {}\n", *r.git_error);
+  std::optional<std::string> later = r.later_error();
+  if (!later && std::fflush(ctx.out) != 0) later = std::string("cannot write its id to stdout: ") + std::strerror(errno);
+  if (later) {
+    fmt::print(ctx.err, "upward: the win is saved, but {}\n", for_stderr(*later));
+    fmt::print(ctx.err, "upward: {} saved as '{}'{}; do not record {} again\n", r.ids.size() == 1 ? "it is" : "they are",
+               r.ids.front(), r.ids.size() == 1 ? "" : fmt::format(" and {} more (one id a line on stdout)", r.ids.size() - 1),
+               r.ids.size() == 1 ? "it" : "them");
     return exit_error;
   }
   return exit_ok;

@@ -29,9 +29,12 @@ void Context::note(const std::string& message) const {
 
 int report_write(const WriteResult& r, const std::string& done, Context& ctx) {
   if (r.created_repo) ctx.note("created an upward repository in " + ctx.dir);
-  if (!done.empty()) ctx.note(done);
-  if (r.git_error) {
-    fmt::print(ctx.err, "upward: the change is saved, but {}\n", for_stderr(*r.git_error));
+  for (const auto& n : r.notes) ctx.note(n);
+  if (!r.noop && !done.empty()) ctx.note(done);
+  if (r.noop && r.notes.empty()) ctx.note("nothing to change; nothing was written");
+  if (auto later = r.later_error()) {
+    fmt::print(ctx.err, "upward: the change is saved, but {}\n", for_stderr(*later));
+    if (!r.ids.empty()) fmt::print(ctx.err, "upward: it is saved as '{}'; do not make it again\n", r.ids.front());
     return exit_error;
   }
   return exit_ok;

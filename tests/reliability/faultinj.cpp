@@ -1,5 +1,5 @@
 // LD_PRELOAD shim for the reliability suite: fail the Nth call of one function with an errno.
-//   FAULT_FN=write|fsync|rename FAULT_N=3 FAULT_ERRNO=28 LD_PRELOAD=libfaultinj.so upward log-win ...
+//   FAULT_FN=write|fsync|rename|unlink|mkostemp FAULT_N=3 FAULT_ERRNO=28 LD_PRELOAD=libfaultinj.so upward log-win ...
 // Only upward's own file writes count (fd > 2); the shim removes itself from the environment
 // so the git processes upward starts run unharmed.
 #include <dlfcn.h>
@@ -44,6 +44,16 @@ int fsync(int fd) {
   static auto r = real<int (*)(int)>("fsync");
   if (hit("fsync")) return -1;
   return r(fd);
+}
+int unlink(const char* p) {
+  static auto r = real<int (*)(const char*)>("unlink");
+  if (hit("unlink")) return -1;
+  return r(p);
+}
+int mkostemp(char* tmpl, int flags) {
+  static auto r = real<int (*)(char*, int)>("mkostemp");
+  if (hit("mkostemp")) return -1;
+  return r(tmpl, flags);
 }
 int rename(const char* a, const char* b) {
   static auto r = real<int (*)(const char*, const char*)>("rename");

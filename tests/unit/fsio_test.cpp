@@ -63,7 +63,7 @@ TEST_CASE("fsio: a failed rename leaves the target untouched and no temporary fi
   CHECK(fsio::read_file(target + "/inside") == "old");
   int entries = 0;
   for (auto& e : fs::directory_iterator(t.path)) {
-    CHECK(e.path().filename().string().find(".tmp.") == std::string::npos);
+    CHECK_FALSE(fsio::is_upward_temp(e.path().filename().string()));
     ++entries;
   }
   CHECK(entries == 1);
@@ -80,15 +80,33 @@ TEST_CASE("fsio: make_dirs creates parents 0700 and refuses a file in the way") 
   CHECK_THROWS_AS(fsio::make_dirs(t.path + "/f"), Error);
 }
 
-TEST_CASE("fsio: stale temporary files are removed, other files kept") {
+TEST_CASE("fsio: stale temporary cleanup removes only upward's own temporaries") {
   TempDir t;
-  fsio::atomic_write(t.path + "/.a.toml.tmp.Ab12Cd", "half");
+  fsio::atomic_write(t.path + "/.a.toml.upward-tmp.Ab12Cd", "half");
   fsio::atomic_write(t.path + "/a.toml", "whole");
   fsio::atomic_write(t.path + "/.tmp.notes", "mine");
+  fsio::atomic_write(t.path + "/.notes.tmp.abcdef", "mine too");
+  fsio::atomic_write(t.path + "/.upward-tmp.abcdef", "no name before the marker");
   fsio::remove_stale_temps(t.path);
-  CHECK_FALSE(fsio::exists(t.path + "/.a.toml.tmp.Ab12Cd"));
+  CHECK_FALSE(fsio::exists(t.path + "/.a.toml.upward-tmp.Ab12Cd"));
   CHECK(fsio::exists(t.path + "/a.toml"));
   CHECK(fsio::exists(t.path + "/.tmp.notes"));
+  CHECK(fsio::read_file(t.path + "/.notes.tmp.abcdef") == "mine too");
+  CHECK(fsio::exists(t.path + "/.upward-tmp.abcdef"));
+}
+
+TEST_CASE("fsio: upward's temporaries carry a fixed marker") {
+  CHECK(fsio::is_upward_temp(".a.toml.upward-tmp.Ab12Cd"));
+  CHECK_FALSE(fsio::is_upward_temp(".a.toml.tmp.Ab12Cd"));
+  CHECK_FALSE(fsio::is_upward_temp("a.toml.upward-tmp.Ab12Cd"));
+  CHECK_FALSE(fsio::is_upward_temp(".a.toml.upward-tmp.Ab12Cd.bak"));
+}
+
+TEST_CASE("fsio: a lock file that is a link is refused") {
+  TempDir t;
+  ::symlink((t.path + "/elsewhere").c_str(), (t.path + "/.upward.lock").c_str());
+  CHECK_THROWS_WITH(fsio::RepoLock(t.path), Catch::Contains("is a symbolic link"));
+  CHECK_FALSE(fsio::exists(t.path + "/elsewhere"));
 }
 
 TEST_CASE("fsio: toml_files lists records recursively, sorted, skipping hidden entries") {

@@ -11,6 +11,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <thread>
+
+#include <fmt/format.h>
 
 #include "upward/base/error.hpp"
 
@@ -36,15 +39,6 @@ void write_all(int fd, const std::string& data, const std::string& path) {
     p += n;
     left -= static_cast<size_t>(n);
   }
-}
-
-void fsync_dir(const std::string& dir, const std::string& what) {
-  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd < 0) throw sys_error(what + ", but cannot open its folder to sync it", dir, errno);
-  int rc = ::fsync(dfd);
-  int err = errno;
-  ::close(dfd);
-  if (rc != 0) throw sys_error(what + ", but cannot sync its folder", dir, err);
 }
 
 }  // namespace
@@ -74,28 +68,56 @@ bool exists(const std::string& path) {
   return ::lstat(path.c_str(), &st) == 0;
 }
 
-void atomic_write(const std::string& path, const std::string& data) {
+bool is_upward_temp(std::string_view n) {
+  auto pos = n.rfind(".upward-tmp.");
+  return n.size() > 1 && n[0] == '.' && pos != std::string_view::npos && pos > 1 && n.size() - pos == 18;
+}
+
+std::string write_temp(const std::string& path, const std::string& data) {
   std::string dir = parent_of(path);
   std::string name = path.substr(path.rfind('/') + 1);
-  std::string tmp = dir + "/." + name + ".tmp.XXXXXX";
+  std::string tmp = dir + "/." + name + ".upward-tmp.XXXXXX";
   int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
   if (fd < 0) throw sys_error("cannot create a temporary file in", dir, errno);
   try {
     struct stat st;
-    mode_t mode = ::stat(path.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0600;
+    mode_t mode = ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) ? (st.st_mode & 07777) : 0600;
     if (::fchmod(fd, mode) != 0) throw sys_error("cannot set the mode of", tmp, errno);
     write_all(fd, data, tmp);
     if (::fsync(fd) != 0) throw sys_error("cannot sync", tmp, errno);
     int rc = ::close(fd);
     fd = -1;
     if (rc != 0) throw sys_error("cannot close", tmp, errno);
-    if (::rename(tmp.c_str(), path.c_str()) != 0) throw sys_error("cannot rename the temporary file to", path, errno);
   } catch (...) {
     if (fd >= 0) ::close(fd);
     ::unlink(tmp.c_str());
     throw;
   }
-  fsync_dir(dir, "wrote '" + path + "'");
+  return tmp;
+}
+
+void rename_file(const std::string& from, const std::string& to) {
+  if (::rename(from.c_str(), to.c_str()) != 0) throw sys_error("cannot rename the temporary file to", to, errno);
+}
+
+void sync_dir(const std::string& dir, const std::string& what) {
+  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd < 0) throw sys_error(what + ", but cannot open its folder to sync it", dir, errno);
+  int rc = ::fsync(dfd);
+  int err = errno;
+  ::close(dfd);
+  if (rc != 0) throw sys_error(what + ", but cannot sync its folder", dir, err);
+}
+
+void atomic_write(const std::string& path, const std::string& data) {
+  std::string tmp = write_temp(path, data);
+  try {
+    rename_file(tmp, path);
+  } catch (...) {
+    ::unlink(tmp.c_str());
+    throw;
+  }
+  sync_dir(parent_of(path), "wrote '" + path + "'");
 }
 
 void make_dirs(const std::string& dir) {
@@ -107,39 +129,66 @@ void make_dirs(const std::string& dir) {
   std::string parent = parent_of(dir);
   if (parent != dir) make_dirs(parent);
   if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) throw sys_error("cannot create folder", dir, errno);
-  fsync_dir(parent, "created '" + dir + "'");
+  sync_dir(parent, "created '" + dir + "'");
 }
 
 void remove_stale_temps(const std::string& dir) {
   DIR* d = ::opendir(dir.c_str());
   if (!d) return;
   std::vector<std::string> stale;
-  while (auto* e = ::readdir(d)) {
-    std::string_view n = e->d_name;
-    auto pos = n.rfind(".tmp.");
-    if (n.size() > 1 && n[0] == '.' && pos != std::string_view::npos && n.size() - pos == 11) stale.emplace_back(n);
-  }
+  while (auto* e = ::readdir(d))
+    if (is_upward_temp(e->d_name)) stale.emplace_back(e->d_name);
   ::closedir(d);
   for (const auto& n : stale) ::unlink((dir + "/" + n).c_str());
 }
 
 void remove_file(const std::string& path) {
   if (::unlink(path.c_str()) != 0 && errno != ENOENT) throw sys_error("cannot remove", path, errno);
-  fsync_dir(parent_of(path), "removed '" + path + "'");
+  sync_dir(parent_of(path), "removed '" + path + "'");
 }
 
-RepoLock::RepoLock(const std::string& dir) {
+void refuse_links(const std::string& root, const std::string& rel) {
+  std::string p = root;
+  size_t start = 0;
+  while (start <= rel.size()) {
+    size_t slash = rel.find('/', start);
+    if (slash == std::string::npos) slash = rel.size();
+    p += "/" + rel.substr(start, slash - start);
+    struct stat st;
+    if (::lstat(p.c_str(), &st) != 0) return;  // missing: upward creates it as a real folder or file
+    if (S_ISLNK(st.st_mode)) {
+      char target[4096];
+      ssize_t n = ::readlink(p.c_str(), target, sizeof target - 1);
+      std::string to = n > 0 ? std::string(target, static_cast<size_t>(n)) : "?";
+      throw Error("'" + p + "' is a symbolic link (to '" + to +
+                  "'); upward never writes through links: replace it with the real file or folder");
+    }
+    start = slash + 1;
+  }
+}
+
+RepoLock::RepoLock(const std::string& dir, std::FILE* waiting) {
   std::string path = dir + "/.upward.lock";
-  // No O_CLOEXEC: git processes started under the lock inherit it, so when upward is killed
-  // mid-commit the lock is held until its git child has finished too.
-  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT, 0600);
+  // O_CLOEXEC: git and the jobs its hooks leave running never inherit the lock; upward itself
+  // holds it across the whole git run. O_NOFOLLOW: a link there is refused, never followed.
+  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd_ < 0 && errno == ELOOP)
+    throw Error("'" + path + "' is a symbolic link; upward locks only its own file there (remove the link)");
   if (fd_ < 0) throw sys_error("cannot open the lock file", path, errno);
-  while (::flock(fd_, LOCK_EX) != 0) {
-    if (errno == EINTR) continue;
-    int err = errno;
+  auto fail = [&](int err) {
     ::close(fd_);
     throw sys_error("cannot lock", path, err);
+  };
+  // Poll for a second, then say what we wait for and block.
+  for (int i = 0; i < 50; ++i) {
+    if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
+    if (errno != EWOULDBLOCK && errno != EINTR) fail(errno);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
+  if (waiting)
+    fmt::print(waiting, "upward: waiting for the lock on '{}' (another upward is writing to this repository)\n", path);
+  while (::flock(fd_, LOCK_EX) != 0)
+    if (errno != EINTR) fail(errno);
 }
 
 RepoLock::~RepoLock() {

@@ -3,17 +3,20 @@
 #include <dirent.h>
 #include <unistd.h>
 
+#include <fcntl.h>
+
+#include <algorithm>
+#include <cstdio>
 #include <cerrno>
-#include <random>
-#include <set>
+#include <string_view>
 
 #include <fmt/format.h>
 
 #include "upward/base/error.hpp"
 #include "upward/store/fsio.hpp"
-#include "upward/store/git.hpp"
-#include "upward/model/records.hpp"
 #include "upward/base/text.hpp"
+#include "upward/model/records.hpp"
+#include "upward/store/git.hpp"
 
 namespace upward {
 
@@ -22,29 +25,33 @@ namespace {
 constexpr const char* config_file = "upward.toml";
 
 constexpr const char* gitignore_text =
-    "# upward: the lock, temporary files and editor leftovers are never committed\n"
+    "# upward: the lock, its journal, temporary files and editor leftovers are never committed\n"
     ".upward.lock\n"
+    ".upward-journal\n"
+    ".*.upward-tmp.*\n"
     ".*.tmp.*\n"
     ".edit-*\n"
     "*.swp\n"
     "*~\n";
 
-bool missing_or_empty(const std::string& dir) {
+constexpr std::string_view ours[] = {".upward.lock", ".upward-journal", ".gitignore", ".git",
+                                     "wins", "goals", "people", "1on1s"};
+
+/// True when DIR may become a repository without asking: missing, empty, or holding only what
+/// an interrupted upward made (its lock among them), so the next run completes it.
+bool may_create(const std::string& dir) {
   DIR* d = ::opendir(dir.c_str());
   if (!d) return errno == ENOENT;
-  bool empty = true;
+  bool only_ours = true, locked = false, empty = true;
   while (auto* e = ::readdir(d)) {
     std::string_view n = e->d_name;
-    if (n != "." && n != "..") empty = false;
+    if (n == "." || n == "..") continue;
+    empty = false;
+    if (n == ".upward.lock") locked = true;
+    if (std::find(std::begin(ours), std::end(ours), n) == std::end(ours) && !fsio::is_upward_temp(n)) only_ours = false;
   }
   ::closedir(d);
-  return empty;
-}
-
-/// A short random suffix, so two machines that both hit a taken name pick different ones.
-std::string random_suffix() {
-  std::random_device rd;
-  return fmt::format("{:04x}", rd() & 0xFFFF);
+  return empty || (locked && only_ours);
 }
 
 }  // namespace
@@ -63,132 +70,99 @@ const Config& Repo::config() {
   return config_.emplace(c);
 }
 
-WriteResult Repo::init(const InitOptions& opt) {
-  if (initialized()) throw Error("'" + dir_ + "' is already an upward repository; nothing changed");
-  return create(opt);
+std::unique_ptr<fsio::RepoLock> Repo::lock_for_write(WriteResult& result) {
+  fsio::make_dirs(dir_);
+  auto lock = std::make_unique<fsio::RepoLock>(dir_, waiting_);
+  try {
+    if (auto note = journal::recover(*this); !note.empty()) result.notes.push_back(note);
+  } catch (const Error& e) {
+    throw Error("cannot finish the change an interrupted upward left in '" + path(journal::file) + "': " + e.what());
+  }
+  config_.reset();  // another writer may have changed it while we waited
+  return lock;
 }
 
-WriteResult Repo::create(const InitOptions& opt) {
-  fsio::make_dirs(dir_);
-  fsio::RepoLock lock(dir_);
+WriteResult Repo::init(const InitOptions& opt) {
   if (initialized()) throw Error("'" + dir_ + "' is already an upward repository; nothing changed");
-  WriteResult result;
-  result.created_repo = true;
+  WriteResult notes;
+  auto lock = lock_for_write(notes);
+  if (initialized()) throw Error("'" + dir_ + "' is already an upward repository; nothing changed");
+  WriteResult result = create_locked(opt);
+  result.notes.insert(result.notes.begin(), notes.notes.begin(), notes.notes.end());
+  return result;
+}
+
+WriteResult Repo::create_locked(const InitOptions& opt) {
   bool use_git = git::is_repo(dir_, env_) || git::available(env_);
-  if (use_git && !git::is_repo(dir_, env_)) git::init(dir_, env_);
+  if (use_git && !git::is_repo(dir_, env_)) git::init(dir_, env_);  // completes a half-made .git too
   std::string name = opt.name, email = opt.email;
   if (use_git && name.empty()) name = git::config_get(dir_, "user.name", env_);
   if (use_git && email.empty()) email = git::config_get(dir_, "user.email", env_);
-  for (const char* sub : {"wins", "goals", "people", "1on1s"}) fsio::make_dirs(path(sub));
-  std::string text = config_template(name, email, use_git);
-  parse_toml(text, path(config_file));  // upward's own text must parse before it is written
-  if (!fsio::exists(path(".gitignore"))) {
-    fsio::atomic_write(path(".gitignore"), gitignore_text);
-    result.paths.push_back(".gitignore");
+  for (const char* sub : {"wins", "goals", "people", "1on1s"}) {
+    fsio::refuse_links(dir_, sub);
+    fsio::make_dirs(path(sub));
   }
-  fsio::atomic_write(path(config_file), text);
-  result.paths.push_back(config_file);
-  if (use_git) commit(result.paths, "init: upward repository", result);
+  Transaction tx(*this, "init: upward repository", nullptr, use_git && git::is_repo(dir_, env_), {});
+  if (!fsio::exists(path(".gitignore"))) tx.create(".gitignore", gitignore_text);
+  tx.create(config_file, config_template(name, email, use_git));  // last: its presence makes the repository
+  WriteResult result = tx.commit();
+  result.created_repo = true;
   return result;
 }
 
-void Repo::autocommit(const std::vector<std::string>& paths, const std::string& message, WriteResult& result) {
-  // A `.git` that is not a repository of this folder's own is refused by git::commit, loudly.
-  if (config().autocommit && fsio::exists(path(".git"))) commit(paths, message, result);
-}
-
-void Repo::commit(const std::vector<std::string>& paths, const std::string& message, WriteResult& result) {
-  try {
-    git::commit(dir_, paths, message + "\n", env_, {config().me_name, config().me_email});
-  } catch (const Error& e) {
-    result.git_error = e.what();
-  }
-}
-
-WriteResult Repo::prepare_write() {
-  WriteResult result;
+Transaction Repo::change(const std::string& message) {
+  if (!initialized() && !may_create(dir_))
+    throw Error("'" + dir_ + "' is not an upward repository (no upward.toml); run 'upward init " + dir_ + "' first");
+  WriteResult start;
+  auto lock = lock_for_write(start);
   if (!initialized()) {
-    if (!missing_or_empty(dir_))
+    if (!may_create(dir_))
       throw Error("'" + dir_ + "' is not an upward repository (no upward.toml); run 'upward init " + dir_ + "' first");
-    result = create({});  // a failed first commit is reported with the record's own commit
-    result.paths.clear();
+    WriteResult created = create_locked({});
+    start.created_repo = true;
+    start.git_error = created.git_error;  // a failed first commit is reported with the record's own
+    config_.reset();
   }
-  config();
-  return result;
+  config();  // a config upward cannot read changes nothing
+  return Transaction(*this, message, std::move(lock), std::nullopt, std::move(start));
 }
 
-WriteResult Repo::add_wins(const std::vector<Win>& wins) {
-  for (const auto& w : wins)
-    for (const auto& g : w.goals)
-      if (!goal_exists(g)) throw Error("unknown goal '" + g + "' (no goals/" + g + ".toml; see 'upward goals')");
-  WriteResult result = prepare_write();  // only now: a refused win creates nothing
-
-  std::vector<std::pair<std::string, std::string>> files;  // relative path, text
-  for (const auto& w : wins) {
-    std::string text = win_to_toml(w);
-    parse_toml(text, "new win " + win_stem(w));  // upward's own text must parse before it is written
-    files.emplace_back(win_folder(w.date), text);
+void Repo::check_writable() {
+  if (initialized()) {
+    config();
+    if (::access(dir_.c_str(), W_OK) != 0) throw sys_error("cannot write to", dir_, errno);
+  } else if (!may_create(dir_)) {
+    throw Error("'" + dir_ + "' is not an upward repository (no upward.toml); run 'upward init " + dir_ + "' first");
   }
-
-  fsio::RepoLock lock(dir_);
-  std::set<std::string> cleaned, taken;
-  std::vector<std::string> written;
-  try {
-    for (size_t i = 0; i < wins.size(); ++i) {
-      const std::string& folder = files[i].first;
-      fsio::make_dirs(path(folder));
-      if (cleaned.insert(folder).second) fsio::remove_stale_temps(path(folder));
-      std::string stem = win_stem(wins[i]);
-      std::string rel = folder + "/" + stem + ".toml";
-      while (taken.count(rel) || fsio::exists(path(rel))) {
-        stem = win_stem(wins[i]) + "-" + random_suffix();
-        rel = folder + "/" + stem + ".toml";
-      }
-      taken.insert(rel);
-      written.push_back(rel);  // before the write: a failure after its rename still rolls it back
-      fsio::atomic_write(path(rel), files[i].second);
-      result.ids.push_back(stem);
-    }
-  } catch (...) {
-    for (const auto& rel : written) {
-      try {
-        fsio::remove_file(path(rel));
-      } catch (const Error&) {
-      }
-    }
-    throw;
-  }
-  result.paths = written;
-  std::string message = "log-win: " + git::one_line(wins[0].title, 63);
-  if (wins.size() > 1) {
-    message = fmt::format("log-win: {} wins\n", wins.size());
-    for (const auto& w : wins) message += "\n- " + git::one_line(w.title, 70);
-  }
-  autocommit(written, message, result);
-  return result;
 }
 
 bool Repo::goal_exists(const std::string& id) const { return fsio::exists(path("goals/" + id + ".toml")); }
 bool Repo::person_exists(const std::string& id) const { return fsio::exists(path("people/" + id + ".toml")); }
 
-std::string Repo::edit_in_editor(const std::string& text) const {
+Repo::Edited Repo::edit_in_editor(const std::string& text) const {
   fsio::make_dirs(dir_);
   std::string file = path(".edit-win-XXXXXX.txt");
-  int fd = ::mkstemps(file.data(), 4);
+  int fd = ::mkostemps(file.data(), 4, O_CLOEXEC);
   if (fd < 0) throw sys_error("cannot create a file to edit in", dir_, errno);
-  ::close(fd);
+  std::FILE* f = ::fdopen(fd, "w");  // written in place: the fresh file is ours alone
+  bool ok = f && std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  if (f ? std::fclose(f) != 0 : ::close(fd) != 0) ok = false;
+  if (!ok) {
+    ::unlink(file.c_str());
+    throw sys_error("cannot write", file, errno);
+  }
   std::string edited;
   try {
-    fsio::atomic_write(file, text);
     process::run_editor(file, env_);
     edited = fsio::read_file(file);
-  } catch (...) {
-    ::unlink(file.c_str());
-    throw;
+  } catch (const Error& e) {
+    throw Error(std::string(e.what()) + "; your text is kept in '" + file + "'");
   }
-  ::unlink(file.c_str());
-  if (!text::valid_utf8(edited)) throw Error("the edited text is not valid UTF-8; nothing was recorded");
-  return edited;
+  if (!text::valid_utf8(edited))
+    throw Error("the edited text is not valid UTF-8; nothing was recorded; your text is kept in '" + file + "'");
+  return {edited, file};
 }
+
+void Repo::forget_edit(const Edited& edited) const { ::unlink(edited.file.c_str()); }
 
 }  // namespace upward

@@ -9,6 +9,7 @@
 #include "upward/model/person.hpp"
 #include "upward/store/process.hpp"
 #include "upward/model/win.hpp"
+#include "upward/store/transaction.hpp"
 
 namespace upward {
 
@@ -16,19 +17,12 @@ struct InitOptions {
   std::string name, email;  ///< empty: taken from git's user.name / user.email
 };
 
-/// What a write did; `git_error` is set when the files are safe but the commit failed.
-struct WriteResult {
-  std::vector<std::string> ids;    ///< the new records' ids
-  std::vector<std::string> paths;  ///< their files, relative to the repository
-  bool created_repo = false;       ///< the repository was created by this write
-  std::optional<std::string> git_error;
-};
-
-/// The repository: the only code that reads and writes its files. Every write holds the
-/// repository lock across the write, `git add` and `git commit` (DESIGN §4).
 /// The problem of a file in goals/ or people/ whose name is not an id (`what`: "goal", "person").
 Problem file_name_problem(const std::string& path, const std::string& what);
 
+/// The repository: the only code that reads and writes its files. Every write goes through
+/// one Transaction (change()), which holds the repository lock across the write, `git add`
+/// and `git commit` (DESIGN §4).
 class Repo {
  public:
   Repo(std::string dir, process::Env env) : dir_(std::move(dir)), env_(std::move(env)) {}
@@ -40,6 +34,16 @@ class Repo {
   bool initialized() const;
   /// upward.toml, read once; Error at the first problem, or when there is no repository.
   const Config& config();
+
+  /// Begin a change, to be committed with Transaction::commit(). Takes the lock (saying on
+  /// stderr what it waits for after a second), finishes a change an interrupted upward left,
+  /// creates the repository when DIR is missing, empty or half made by an interrupted upward
+  /// (Error when it is a foreign folder), and reads upward.toml (Error when it cannot).
+  Transaction change(const std::string& message);
+
+  /// Error when a write here would be refused before it starts: DIR is a foreign folder, or
+  /// upward.toml cannot be read. For flows that ask the user for text first (`log-win -e`).
+  void check_writable();
 
   /// Create the repository: folders, upward.toml, .gitignore, `git init` and a first commit
   /// when git is installed. Returns what was written; Error when DIR already holds upward.toml.
@@ -91,27 +95,33 @@ class Repo {
   /// added to `skipped`.
   std::vector<Win> wins_linked_to(const std::string& goal_id, dates::Day until, std::vector<Problem>& skipped) const;
 
+  /// What the user typed in $EDITOR, and the file that holds it until it is recorded.
+  struct Edited {
+    std::string text, file;
+  };
   /// Let the user edit `text` in $VISUAL/$EDITOR, the way `git commit` does: a fresh
-  /// `.edit-win-XXXXXX.txt` in the repository, removed afterwards whatever happens.
-  /// Returns the edited text; Error when the editor fails or the text is not UTF-8.
-  std::string edit_in_editor(const std::string& text) const;
+  /// `.edit-win-XXXXXX.txt` in the repository. The file stays (like git's COMMIT_EDITMSG) so
+  /// a refused text is not lost: remove it with forget_edit() once the text is recorded.
+  /// Error (naming the file) when the editor fails or the text is not UTF-8.
+  Edited edit_in_editor(const std::string& text) const;
+  /// Remove the file edit_in_editor() left.
+  void forget_edit(const Edited& edited) const;
 
   const process::Env& env() const { return env_; }
 
  private:
-  WriteResult create(const InitOptions& opt);
-  /// Create the repository when DIR is missing or empty; Error when it is a foreign folder.
-  WriteResult prepare_write();
-  void commit(const std::vector<std::string>& paths, const std::string& message, WriteResult& result);
-  /// commit() when git.autocommit is on and DIR is a git repository.
-  void autocommit(const std::vector<std::string>& paths, const std::string& message, WriteResult& result);
+  friend class Transaction;
+  /// Create the repository; the caller holds the lock.
+  WriteResult create_locked(const InitOptions& opt);
+  /// Create DIR, take the lock, finish an interrupted change (its note into `result`).
+  std::unique_ptr<fsio::RepoLock> lock_for_write(WriteResult& result);
   /// Parse one file of the repository; Error at its location when it does not parse.
   std::string read_text(const std::string& rel) const;
-  void write_manager(const std::string& id, WriteResult& result);
 
   std::string dir_;
   process::Env env_;
   std::optional<Config> config_;
+  std::FILE* waiting_ = stderr;  ///< where a writer says what lock it waits for
 };
 
 }  // namespace upward
