@@ -15,20 +15,21 @@ std::string count(size_t n, const char* what) { return fmt::format("{} {}{}", n,
 int run_check(Context& ctx) {
   auto problems = check_repository(ctx.repo(), ctx.today);
   std::set<std::string> files;
-  size_t warnings = 0;
+  size_t warnings = 0, notes = 0;
   for (const auto& p : problems) {
     auto line = fmt::format("{}:{}:{}: {}{}\n", p.where.path, std::max(p.where.line, 1u),
-                            std::max(p.where.column, 1u), p.warning ? "warning: " : "", p.message);
+                            std::max(p.where.column, 1u), p.note ? "note: " : p.warning ? "warning: " : "", p.message);
     fmt::print(ctx.out, "{}", ctx.out_tty ? text::for_terminal(line) : line);  // values quoted from files
-    if (p.warning) ++warnings;
+    if (p.note) ++notes;
+    else if (p.warning) ++warnings;
     else files.insert(p.where.path);
   }
-  std::string warned = warnings ? "; " + count(warnings, "warning") : "";
-  if (problems.size() == warnings) {
+  std::string warned = (warnings ? "; " + count(warnings, "warning") : "") + (notes ? "; " + count(notes, "note") : "");
+  if (problems.size() == warnings + notes) {
     ctx.note("no problems in " + ctx.dir + warned);
     return exit_ok;
   }
-  ctx.note(count(problems.size() - warnings, "problem") + " in " + count(files.size(), "file") + warned);
+  ctx.note(count(problems.size() - warnings - notes, "problem") + " in " + count(files.size(), "file") + warned);
   return exit_error;
 }
 

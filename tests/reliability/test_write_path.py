@@ -91,9 +91,19 @@ class WritePathTest(UpwardTest):
                         os.path.join(git_dir, "refs", "heads", "*.lock")):
                     os.unlink(lock)
                     stats["git's own .lock files left by a killed git, removed"] += 1
+            pattern = os.path.join(self.repo, "wins", "2026", "11", f"2026-11-23-batch-{i}-line-*.toml")
+            if i % 4 < 2:
+                # a reader comes first: it finishes an interrupted change before it reads, so it
+                # sees the whole batch or none of it (and what it leaves is committed)
+                r = self.run_upward("check")
+                self.assertEqual(r.returncode, 0, (i, r.stdout, r.stderr))
+                self.assertNotIn(b"not committed", r.stdout)
+                self.assertIn(len(glob.glob(pattern)), (0, 5), i)
+                self.assertFalse(os.path.exists(os.path.join(self.repo, ".upward-journal")), i)
+                stats["kills followed by a reader first"] += 1
             r = self.run_upward("log-win", f"Probe {i}")
             self.assertEqual(r.returncode, 0, (i, r.stderr))
-            visible = glob.glob(os.path.join(self.repo, "wins", "2026", "11", f"2026-11-23-batch-{i}-line-*.toml"))
+            visible = glob.glob(pattern)
             self.assertIn(len(visible), (0, 5), (i, visible))
             stats["batches seen whole" if visible else "batches seen not at all"] += 1
             self.assertEqual(self.leftovers(), [], i)
@@ -309,6 +319,27 @@ class WritePathTest(UpwardTest):
         out, err = p.communicate(timeout=60)
         self.assertEqual(p.returncode, 0, err)
         self.assertIn(f"upward: waiting for the lock on '{self.repo}/.upward.lock'".encode(), err)
+
+    def test_a_journal_that_points_outside_the_repository_is_never_followed(self):
+        outside = os.path.join(self.tmp, "outside")
+        os.mkdir(outside)
+        victim = os.path.join(outside, "victim.txt")
+        with open(victim, "w") as f:
+            f.write("mine\n")
+        with open(os.path.join(self.repo, "..x.upward-tmp.abcdef"), "w") as f:
+            f.write("title = 'x'\n")
+        for entry in ("remove\t-\t../outside/victim.txt", "create\t..x.upward-tmp.abcdef\t../outside/new.toml",
+                      "create\t../outside/victim.txt\twins/x.toml", "rename\t..x.upward-tmp.abcdef\tgoals/x.toml"):
+            with open(os.path.join(self.repo, ".upward-journal"), "w") as f:
+                f.write(f"upward journal 1\ncommit 0\n{entry}\nmessage\nhostile\n")
+            for args in (("check",), ("log-win", "After a hostile journal")):
+                r = self.run_upward(*args)
+                self.assertNotEqual(r.returncode, 0, (entry, args))
+            r = self.run_upward("log-win", "After a hostile journal")
+            self.assertIn(b"is not a journal this upward can finish", r.stderr, entry)
+            self.assertEqual(sorted(os.listdir(outside)), ["victim.txt"], entry)
+            self.assertEqual(self.read(victim), "mine\n")
+            self.assertEqual(self.files(), [], entry)
 
     def test_links_inside_the_repository_are_refused(self):
         outside = os.path.join(self.tmp, "outside")

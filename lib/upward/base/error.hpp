@@ -17,6 +17,7 @@ struct Problem {
   SourceLoc where;
   std::string message;
   bool warning = false;  ///< worth a look, not an error: `check` prints `warning: ` and still exits 0
+  bool note = false;     ///< with `warning`: only for information (`note: `), e.g. kudos from an outsider
 };
 
 /// The one error type: a data, I/O or git problem (exit 1), with its location when a file is at fault.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "upward/store/fsio.hpp"
+#include "upward/store/transaction.hpp"
 #include "upward/store/git.hpp"
 #include "upward/model/records.hpp"
 #include "upward/base/text.hpp"
@@ -33,6 +34,18 @@ void check_win(const Repo& repo, const std::string& rel, const toml::table& tabl
         out.push_back({loc_of(g, shown), "unknown goal '" + s->get() + "' (no goals/" + s->get() + ".toml)"});
     }
   }
+  // people not in people/ are allowed (kudos can come from outsiders), and listed as notes
+  auto note_unknown = [&](const toml::node& n, const std::string& key) {
+    const auto* s = n.as_string();
+    if (s && text::is_slug(s->get()) && !repo.person_exists(s->get()))
+      out.push_back({loc_of(n, shown),
+                     "'" + key + "' names '" + s->get() + "', who is not in people/ ('upward people add " + s->get() +
+                         "' adds them)",
+                     true, true});
+  };
+  if (const toml::node* seen = table.get("seen_by"); seen && seen->is_array())
+    for (const auto& p : *seen->as_array()) note_unknown(p, "seen_by");
+  if (const toml::node* from = table.get("from")) note_unknown(*from, "from");
 }
 
 /// The id of a record directly inside `folder/`, or "" when `rel` is elsewhere.
@@ -120,7 +133,12 @@ void check_committed(const Repo& repo, std::vector<Problem>& out) {
 }  // namespace
 
 std::vector<Problem> check_repository(const Repo& repo, dates::Day today) {
+  repo.settle();
   std::vector<Problem> out;
+  if (fsio::exists(repo.path(journal::file)))  // settle() could not finish it
+    out.push_back({{repo.path(journal::file), 1, 1},
+                   "the journal of an interrupted change that upward cannot finish (damaged, or naming files "
+                   "outside the repository); move it away after checking the files it names"});
   if (!repo.initialized()) {
     out.push_back({{repo.path("upward.toml"), 0, 0}, "missing: this is not an upward repository (run 'upward init')"});
     return out;

@@ -82,6 +82,18 @@ std::unique_ptr<fsio::RepoLock> Repo::lock_for_write(WriteResult& result) {
   return lock;
 }
 
+void Repo::settle() const {
+  if (settled_) return;
+  settled_ = true;
+  if (!fsio::exists(path(journal::file))) return;
+  try {
+    fsio::RepoLock lock(dir_, waiting_);
+    journal::recover(const_cast<Repo&>(*this));  // finishing an acknowledged change is no new write
+  } catch (const Error&) {
+    // best effort (a read-only folder, a damaged journal): the next writer reports it
+  }
+}
+
 WriteResult Repo::init(const InitOptions& opt) {
   if (initialized()) throw Error("'" + dir_ + "' is already an upward repository; nothing changed");
   WriteResult notes;

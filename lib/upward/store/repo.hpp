@@ -107,6 +107,11 @@ class Repo {
   /// Remove the file edit_in_editor() left.
   void forget_edit(const Edited& edited) const;
 
+  /// Before the first read: when a change's journal is there (an upward killed while it
+  /// published a batch, or one publishing now), wait for the lock and finish it, so a reader
+  /// sees every file of a change or none. Costs one stat when there is no journal.
+  void settle() const;
+
   const process::Env& env() const { return env_; }
 
  private:
@@ -122,6 +127,7 @@ class Repo {
   process::Env env_;
   std::optional<Config> config_;
   std::FILE* waiting_ = stderr;  ///< where a writer says what lock it waits for
+  mutable bool settled_ = false;
 };
 
 }  // namespace upward

@@ -104,10 +104,12 @@ void by_date(std::vector<Win>& wins) {
 std::string Repo::read_text(const std::string& rel) const { return fsio::read_file(path(rel)); }
 
 std::vector<Person> Repo::people(std::vector<Problem>& skipped) const {
+  settle();
   return read_all(*this, "people", "person", person_from_toml, skipped);
 }
 
 std::vector<Person> Repo::people() const {
+  settle();
   std::vector<Problem> skipped;
   auto out = people(skipped);
   throw_first(skipped);
@@ -117,10 +119,12 @@ std::vector<Person> Repo::people() const {
 Person Repo::person(const std::string& id) const { return load_record(*this, "people", "person", id, person_from_toml); }
 
 std::vector<Goal> Repo::goals(std::vector<Problem>& skipped) const {
+  settle();
   return read_all(*this, "goals", "goal", goal_from_toml, skipped);
 }
 
 std::vector<Goal> Repo::goals() const {
+  settle();
   std::vector<Problem> skipped;
   auto out = goals(skipped);
   throw_first(skipped);
@@ -130,6 +134,7 @@ std::vector<Goal> Repo::goals() const {
 Goal Repo::goal(const std::string& id) const { return load_record(*this, "goals", "goal", id, goal_from_toml); }
 
 std::vector<Win> Repo::wins_in(const dates::DateRange& range, std::vector<Problem>& skipped) const {
+  settle();
   std::vector<Win> out;
   date::year_month first{date::year_month_day{range.first}.year(), date::year_month_day{range.first}.month()};
   date::year_month last{date::year_month_day{range.last}.year(), date::year_month_day{range.last}.month()};
@@ -145,6 +150,7 @@ std::vector<Win> Repo::wins_in(const dates::DateRange& range, std::vector<Proble
 }
 
 std::vector<Win> Repo::wins_in(const dates::DateRange& range) const {
+  settle();
   std::vector<Problem> skipped;
   auto out = wins_in(range, skipped);
   throw_first(skipped);
@@ -153,6 +159,7 @@ std::vector<Win> Repo::wins_in(const dates::DateRange& range) const {
 
 std::vector<Win> Repo::wins_linked_to(const std::string& goal_id, dates::Day until,
                                       std::vector<Problem>& skipped) const {
+  settle();
   std::vector<Win> out;
   std::string last_folder = win_folder(until);  // wins/YYYY/MM sorts like the dates it holds
   for (const auto& rel : fsio::toml_files(path("wins"))) {

@@ -320,6 +320,35 @@ std::string Transaction::rollback(size_t published) {
          "; could not roll back, left behind: " + quoted_list(left);
 }
 
+namespace {
+/// A journal line names a file of the repository and a temporary of upward's own beside it:
+/// a hand-made or damaged journal never makes recovery rename or remove anything elsewhere.
+bool journal_entry_ok(const Repo& repo, const std::vector<std::string>& f) {
+  auto inside = [](const std::string& rel) {
+    if (rel.empty() || rel[0] == '/' || rel == journal::file) return false;
+    for (size_t b = 0; b <= rel.size();) {  // no empty, "." or ".." component
+      size_t e = std::min(rel.find('/', b), rel.size());
+      std::string_view part(rel.data() + b, e - b);
+      if (part.empty() || part == "." || part == "..") return false;
+      b = e + 1;
+    }
+    return true;
+  };
+  if ((f[0] != "create" && f[0] != "replace" && f[0] != "remove") || !inside(f[2])) return false;
+  if (f[0] != "remove") {
+    if (!inside(f[1]) || folder_of(f[1]) != folder_of(f[2])) return false;
+    std::string name = f[1].substr(f[1].rfind('/') == std::string::npos ? 0 : f[1].rfind('/') + 1);
+    if (!fsio::is_upward_temp(name)) return false;
+  }
+  try {
+    fsio::refuse_links(repo.dir(), f[2]);
+  } catch (const Error&) {
+    return false;
+  }
+  return true;
+}
+}  // namespace
+
 std::string journal::recover(Repo& repo) {
   std::string jp = repo.path(file);
   if (!fsio::exists(jp)) return "";
@@ -334,7 +363,8 @@ std::string journal::recover(Repo& repo) {
   commit = lines[1] == "commit 1";
   for (i = 2; i < lines.size() && lines[i] != "message"; ++i) {
     auto f = split_tabs(lines[i]);
-    if (f.size() != 3) throw Error("'" + jp + "' is not a journal this upward can finish; move it away and run 'upward check'");
+    if (f.size() != 3 || !journal_entry_ok(repo, f))
+      throw Error("'" + jp + "' is not a journal this upward can finish; move it away and run 'upward check'");
     std::string target = repo.path(f[2]);
     if (f[0] == "remove") unlink_or_throw(target);
     else if (fsio::exists(repo.path(f[1]))) fsio::rename_file(repo.path(f[1]), target);
