@@ -30,7 +30,10 @@ struct Context {
   std::FILE* err = stderr;  ///< everything else
 
   Repo& repo() {
-    if (!repo_) repo_ = std::make_unique<Repo>(dir, env);
+    if (!repo_) {
+      repo_ = std::make_unique<Repo>(dir, env);
+      repo_->say_waiting_on(quiet ? nullptr : err);
+    }
     return *repo_;
   }
   /// A note on stderr (`upward: ...`), unless --quiet.

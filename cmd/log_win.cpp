@@ -61,6 +61,7 @@ std::pair<std::string, std::string> edit_win(const Win& base, const std::string&
   auto result = title_and_impact(edited.text, true);
   if (result.first.empty()) {
     ctx.repo().forget_edit(edited);
+    edited.file.clear();  // nothing typed: nothing kept to point at
     throw Error("the win is empty; nothing was recorded");
   }
   return result;

@@ -111,6 +111,29 @@ const CLI::App* deepest(const CLI::App* app, std::string& path) {
   return app;
 }
 
+/// Parse the command line. CLI11 hands the words after `--` to the parent app once the
+/// command's TEXT... has a word (`log-win abc -- -3% rate` fails there), so in that case the
+/// line is parsed without them and they are added to the command's positional words.
+void parse_command_line(CLI::App& app, int argc, char** argv) {
+  try {
+    app.parse(argc, argv);
+    return;
+  } catch (const CLI::ExtrasError&) {
+    auto dash = std::find_if(argv + 1, argv + argc, [](const char* a) { return std::string_view(a) == "--"; });
+    if (dash == argv + argc || dash + 1 == argv + argc) throw;
+    std::vector<char*> before(argv, dash);
+    app.clear();
+    app.parse(static_cast<int>(before.size()), before.data());
+    std::string path;
+    auto* at = const_cast<CLI::App*>(deepest(&app, path));
+    auto positionals = at->get_options([](const CLI::Option* o) { return o->get_positional(); });
+    if (positionals.empty() || positionals.back()->get_items_expected_max() < 2)
+      throw CLI::ValidationError("unexpected argument '" + std::string(dash[1]) + "'");
+    for (char** w = dash + 1; w != argv + argc; ++w) positionals.back()->add_result(*w);
+    positionals.back()->run_callback();
+  }
+}
+
 /// CLI11's messages in upward's voice: `upward: ...`, and an unknown command named as such,
 /// with the valid ones.
 std::string usage_message(const CLI::App* app, const CLI::Error& e) {
@@ -130,7 +153,7 @@ std::string usage_message(const CLI::App* app, const CLI::Error& e) {
     what = "unknown option '" + *option + "'";
   else if (dynamic_cast<const CLI::ExtrasError*>(&e) && !rest.empty())
     what = "unexpected argument '" + rest.front() + "'";
-  return "upward: " + what + "\nRun '" + path + " --help' for more information.\n";
+  return for_stderr("upward: " + what + "\nRun '" + path + " --help' for more information.\n");  // words as typed, escaped on a terminal
 }
 
 /// `upward help [COMMAND...]`: the same text as `upward [COMMAND...] --help`.
@@ -142,7 +165,7 @@ int print_help(const CLI::App& app, const std::vector<std::string>& words) {
     for (const auto* sub : at->get_subcommands({}))
       if (sub->get_name() == w && !sub->get_group().empty()) next = sub;
     if (!next) {
-      fmt::print(stderr, "upward: unknown command '{}' (expected {})\n", w, command_names(*at));
+      fmt::print(stderr, "upward: unknown command '{}' (expected {})\n", for_stderr(w), command_names(*at));
       return exit_usage;
     }
     at = next;
@@ -190,7 +213,7 @@ int main(int argc, char** argv) {
   Context ctx;
   auto commands = add_commands(app, ctx);
   try {
-    app.parse(argc, argv);
+    parse_command_line(app, argc, argv);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return finish(rc == 0 ? exit_ok : exit_usage);

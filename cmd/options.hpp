@@ -42,7 +42,10 @@ inline CLI::Option* add_switch(CLI::App* sub, const std::string& names, bool& ta
 /// The positional argument(s): a vector takes every word that is not an option (TEXT...).
 template <class T>
 CLI::Option* add_positional(CLI::App* sub, const std::string& name, T& target, const std::string& help) {
-  return sub->add_option(name, target, help);
+  auto* o = sub->add_option(name, target, help);
+  // words after `--` reach a TEXT... positional one by one: let it keep taking them
+  if constexpr (is_vector<T>::value) o->allow_extra_args(true);
+  return o;
 }
 
 /// A validator for a closed set of words that quotes the value as the user typed it:

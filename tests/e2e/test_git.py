@@ -86,15 +86,27 @@ class IdentityTest(UpwardTest):
         self.init()
         self.assertEqual(self.git("log", "--format=%an <%ae>").splitlines(), ["Git Self <self@example.com>"])
 
+    def test_without_any_identity_commits_are_by_the_login_name(self):
+        r = self.run_upward("init", env={"USER": "sam"})  # no --name, no identity anywhere
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(self.git("log", "--format=%an <%ae>|%cn <%ce>").strip(),
+                         "sam <sam@localhost>|sam <sam@localhost>")
+        r = self.run_upward("log-win", "No name anywhere")  # no USER either: upward itself
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(self.git("log", "-1", "--format=%an <%ae>").strip(), "upward <upward@localhost>")
+
     def test_gits_message_reaches_the_user_whole(self):
-        r = self.run_upward("init")  # no --name, no identity anywhere: git refuses to commit
+        self.init()
+        hook = os.path.join(self.repo, ".git", "hooks", "pre-commit")
+        with open(hook, "w") as f:
+            f.write("#!/bin/sh\necho 'refused by policy; see below' >&2\necho '  run: make lint' >&2\nexit 1\n")
+        os.chmod(hook, 0o755)
+        r = self.run_upward("log-win", "Blocked by a hook")
         self.assertEqual(r.returncode, 1)
         err = r.stderr.decode()
-        self.assertIn("\nupward: the files are written, but git commit failed (exit 128):\nAuthor identity unknown\n", err)
-        self.assertIn("\n*** Please tell me who you are.\n", err)
-        self.assertIn('\n  git config --global user.email "you@example.com"\n', err)
-        self.assertIn('\n  git config --global user.name "Your Name"\n', err)
-        self.assertNotIn("; ", err)
+        self.assertIn("upward: the win is saved, but git commit failed (exit 1):\nrefused by policy; see below\n"
+                      "  run: make lint\n", err)
+        self.assertIn("do not record it again", err)
 
 
 class NotCommittedTest(UpwardTest):

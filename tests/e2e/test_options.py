@@ -245,6 +245,12 @@ class OptionsTest(UpwardTest):
         self.assertEqual(self.toml(self.repo, "goals", "churn.toml")["title"], "-5% churn")
         r = self.cli("log-win", "-t", "perf", "--", "-3%", "error", "rate", "-t", "x")
         self.assertEqual(self.win(r.stdout.strip())["title"], "-3% error rate -t x")  # after --, all is text
+        r = self.cli("log-win", "Cut", "-t", "perf", "--", "-3%", "rate", "-t", "x")  # text on both sides of --
+        self.assertEqual((r.returncode, r.stderr), (0, ""))
+        w = self.win(r.stdout.strip())
+        self.assertEqual((w["title"], w["tags"]), ("Cut -3% rate -t x", ["perf"]))
+        r = self.cli("goals", "add", "Title", "--id", "extra", "--", "more")  # one TEXT word: no room for more
+        self.assertEqual((r.returncode, r.stderr.splitlines()[0]), (2, "upward: unexpected argument 'more'"))
         r = self.cli("log-win", "-d", "-3d", "-i", "-5% errors", "Text")  # a value may start with '-'
         w = self.win(r.stdout.strip())
         self.assertEqual((w["date"].isoformat(), w["impact"], w["title"]), ("2026-11-20", "-5% errors", "Text"))

@@ -111,10 +111,13 @@ class TerminalWidthTest(UpwardTest):
         self.assert_fits_and_aligns(out, 40)
 
     def test_every_width_fits_and_never_cuts_a_character(self):
-        for columns in range(30, 161, 7):
+        for columns in range(34, 161, 7):
             out = self.goals(columns)
             self.assert_fits_and_aligns(out, columns)
             self.assertIn("jp-search", out)
+        for columns in (10, 20, 30):  # too narrow to fit: the line runs over, but no title vanishes
+            rows = [l for l in self.goals(columns).splitlines() if l.startswith("  ")]
+            self.assertTrue(all(len(l.split()) >= 4 for l in rows), rows)
 
     def test_a_wide_terminal_shows_every_column(self):
         out = self.goals(200)
@@ -124,8 +127,10 @@ class TerminalWidthTest(UpwardTest):
 
     def test_a_pipe_without_columns_is_not_cut(self):
         out = self.ok("goals")
-        self.assertIn("🚀 Launch the new checkout 🎉 before the holiday freeze  on-track", out)
+        self.assertIn("🚀 Launch the new checkout 🎉 before the holiday freeze   on-track", out)
         self.assertNotIn("...", out)
+        rows = [l for l in out.splitlines() if l.startswith("  ") and "%" in l]
+        self.assertEqual(len({cols(l[:l.index("%")]) for l in rows}), 1, out)  # whole titles, aligned columns
 
     def test_the_due_date_is_red_when_overdue_not_the_status_and_colours_end_before_the_newline(self):
         out = self.ok("--color", "always", "goals", env={"COLUMNS": "120"})

@@ -151,9 +151,7 @@ std::string render_goals_text(const std::vector<OwnerGroup>& groups, const TermS
   w[percent] = 4;
   std::vector<bool> shown(n_columns, true);
   shown[due] = w[due] > 0;
-  if (style.width == 0) {
-    w[title] = std::min<size_t>(48, w[title]);  // long titles run on rather than being cut
-  } else {
+  if (style.width != 0) {  // no width (a pipe without COLUMNS): whole titles, columns still aligned
     auto others = [&] {  // the line's width without the title: indent, cells, two spaces between
       size_t n = 2 + w[id] + 2 + 2 + w[status] + 2 + (shown[bar] ? w[bar] + 1 : 0) + w[percent];
       for (int c : {due, age})
@@ -163,7 +161,8 @@ std::string render_goals_text(const std::vector<OwnerGroup>& groups, const TermS
     const size_t min_title = std::min<size_t>(w[title], std::max<size_t>(12, style.width / 4));
     for (int drop : {age, bar, due})
       if (others() + min_title > style.width) shown[drop] = false;
-    w[title] = std::min(w[title], style.width > others() ? style.width - others() : 1);
+    // never to nothing: on a very narrow terminal the line runs over rather than losing the title
+    w[title] = std::min(w[title], std::max<size_t>(4, style.width > others() ? style.width - others() : 0));
   }
   std::string out;
   for (const auto& og : groups) {

@@ -123,6 +123,15 @@ std::string shell_word(const std::string& s) {
 /// command that commits it.
 void check_committed(const Repo& repo, std::vector<Problem>& out) {
   std::string dir = shell_word(repo.dir());
+  if (!git::is_repo(repo.dir(), repo.env())) {  // nothing gets committed: say so, once
+    bool broken = fsio::exists(repo.path(".git"));
+    out.push_back({{repo.path(broken ? ".git" : "upward.toml"), 0, 0},
+                   broken ? "not a valid git repository, so nothing is committed although autocommit is on; "
+                            "'upward init " + dir + "' completes it"
+                          : "autocommit is on, but the folder is not a git repository, so nothing is committed; "
+                            "run 'git init " + dir + "', or set autocommit = false under [git] in upward.toml"});
+    return;
+  }
   for (const auto& rel : git::uncommitted(repo.dir(), repo.env())) {
     if (!fsio::exists(repo.path(rel))) continue;  // a deleted record is no record to point at
     out.push_back({{repo.path(rel), 1, 1}, "not committed although autocommit is on; commit it with: git -C " + dir +

@@ -113,6 +113,8 @@ class Repo {
   void settle() const;
 
   const process::Env& env() const { return env_; }
+  /// Where a writer says what lock it waits for (stderr; null with --quiet).
+  void say_waiting_on(std::FILE* stream) { waiting_ = stream; }
 
  private:
   friend class Transaction;

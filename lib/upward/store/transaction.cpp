@@ -65,12 +65,20 @@ void wait_for_git_index(const Repo& repo) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
 }
 
+/// Who commits when git has no identity: `[me]` from upward.toml, else the login name at
+/// localhost, so a machine without a git identity still commits (DESIGN §4: never fail a commit
+/// for want of a name; the user fixes it in [me]).
 git::Identity identity(Repo& repo) {
+  git::Identity id;
   try {
-    return {repo.config().me_name, repo.config().me_email};
+    id = {repo.config().me_name, repo.config().me_email};
   } catch (const Error&) {
-    return {};
   }
+  std::string login = process::getenv(repo.env(), "USER").value_or(process::getenv(repo.env(), "LOGNAME").value_or(""));
+  if (login.empty() || login.find_first_of("<>\n\r ") != std::string::npos) login = "upward";
+  if (id.name.empty()) id.name = login;
+  if (id.email.empty()) id.email = login + "@localhost";
+  return id;
 }
 
 }  // namespace
@@ -205,6 +213,9 @@ WriteResult Transaction::commit() {
   const std::string& dir = repo_->dir();
   // a `.git` that is not this folder's own repository is refused by git::commit, loudly
   bool do_commit = commit_override_ ? *commit_override_ : repo_->config().autocommit && fsio::exists(dir + "/.git");
+  if (!commit_override_ && repo_->config().autocommit && !do_commit)
+    result.notes.push_back("not committed: autocommit is on, but '" + dir +
+                           "' is not a git repository ('git init' it, or set autocommit = false under [git])");
   std::vector<std::string> paths, existing;
   for (const auto& op : ops_) {
     paths.push_back(op.rel);
