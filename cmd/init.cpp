@@ -15,9 +15,10 @@ struct InitCliOptions {
 int run_init(const InitCliOptions& opt, Context& ctx) {
   if (!opt.dir.empty()) ctx.dir = opt.dir;
   WriteResult r = ctx.repo().init(opt.init);
-  ctx.note("created an upward repository in " + ctx.dir);
-  if (r.git_error) {
-    fmt::print(ctx.err, "upward: the files are written, but {}\n", *r.git_error);
+  for (const auto& n : r.notes) ctx.note(n);
+  if (!r.noop) ctx.note("created an upward repository in " + ctx.dir);
+  if (auto later = r.later_error()) {
+    fmt::print(ctx.err, "upward: the files are written, but {}\n", for_stderr(*later));
     return exit_error;
   }
   return exit_ok;

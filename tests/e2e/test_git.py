@@ -63,6 +63,38 @@ class EnclosingRepositoryTest(UpwardTest):
         self.outer_untouched()
 
 
+class OtherGitFolderTest(UpwardTest):
+    """`.git` must be the folder's own: a link or a `gitdir:` file points at someone else's."""
+
+    def outer(self):
+        outer = os.path.join(self.tmp, "outer")
+        os.mkdir(outer)
+        subprocess.run(["git", "init", "-q", outer], check=True, env=self.env)
+        subprocess.run(["git", "-C", outer, "commit", "-q", "--allow-empty", "-m", "outer"], check=True, env=self.env)
+        return outer
+
+    def outer_log(self, outer):
+        return subprocess.run(["git", "-C", outer, "log", "--format=%s"], capture_output=True, text=True,
+                              env=self.env).stdout.split("\n")[:-1]
+
+    def test_a_dot_git_link_or_gitdir_file_is_refused(self):
+        outer = self.outer()
+        self.init()
+        for kind in ("link", "gitdir"):
+            shutil.rmtree(os.path.join(self.repo, ".git"), ignore_errors=True)
+            if os.path.lexists(os.path.join(self.repo, ".git")):
+                os.unlink(os.path.join(self.repo, ".git"))
+            if kind == "link":
+                os.symlink(os.path.join(outer, ".git"), os.path.join(self.repo, ".git"))
+            else:
+                with open(os.path.join(self.repo, ".git"), "w") as f:
+                    f.write(f"gitdir: {outer}/.git\n")
+            r = self.run_upward("log-win", f"Secret through a {kind}", "--private")
+            self.assertEqual(r.returncode, 1, kind)
+            self.assertIn(b"is not a valid git repository; nothing was committed", r.stderr)
+            self.assertEqual(self.outer_log(outer), ["outer"], kind)
+
+
 class IdentityTest(UpwardTest):
     def setUp(self):
         super().setUp()

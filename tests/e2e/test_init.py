@@ -23,7 +23,8 @@ class InitTest(UpwardTest):
         with open(os.path.join(self.repo, ".gitignore")) as f:
             ignored = f.read().split("\n")
         self.assertIn(".upward.lock", ignored)
-        self.assertIn(".*.tmp.*", ignored)
+        self.assertIn(".*.upward-tmp.*", ignored)
+        self.assertNotIn(".*.tmp.*", ignored)  # a user's own .notes.tmp.x stays visible to git
         self.assertEqual(self.commits(), ["init: upward repository"])
         self.assertEqual(self.git("status", "--porcelain"), "")
 

@@ -1,5 +1,7 @@
 #include "upward/store/git.hpp"
 
+#include <sys/stat.h>
+
 #include <fcntl.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -92,11 +94,14 @@ std::optional<Location> locate(const std::string& dir, const process::Env& env) 
 
 /// Like is_repo, and where its git folder is.
 std::optional<Location> own_repo(const std::string& dir, const process::Env& env) {
-  if (!fsio::exists(dir + "/.git")) return std::nullopt;
+  // `.git` itself must be a folder: a link or a `gitdir:` file would send commits to a git
+  // folder elsewhere (another repository's) while the top level still looks like DIR
+  struct stat st;
+  if (::lstat((dir + "/.git").c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return std::nullopt;
   std::string real = real_path(dir);
   if (real.empty()) return std::nullopt;
   auto loc = locate(dir, env);
-  if (!loc || real_path(loc->top) != real) return std::nullopt;
+  if (!loc || real_path(loc->top) != real || real_path(loc->git_dir) != real + "/.git") return std::nullopt;
   return loc;
 }
 
@@ -105,6 +110,10 @@ std::optional<Location> own_repo(const std::string& dir, const process::Env& env
 class ScratchDir {
  public:
   explicit ScratchDir(const std::string& git_dir) : path_(git_dir + "/upward-commit-XXXXXX") {
+    // the folders of commits a killed upward left (under the repository lock, none is in use)
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(git_dir, ec))
+      if (e.path().filename().string().rfind("upward-commit-", 0) == 0) std::filesystem::remove_all(e.path(), ec);
     if (!::mkdtemp(path_.data())) throw sys_error("cannot create a folder in", git_dir, errno);
   }
   ~ScratchDir() {

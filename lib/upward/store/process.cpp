@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -39,18 +40,27 @@ std::vector<char*> c_strings(const std::vector<std::string>& v) {
 /// to the child as its stdin and stdout.
 Result spawn(const std::vector<std::string>& argv, const Env& env, const std::optional<std::string>& input,
              bool capture, int stdin_fd, int stdout_fd) {
-  std::optional<Pipe> in, out;
+  std::optional<Pipe> in;
   if (input) in.emplace();
-  if (capture) out.emplace();
+  // The output goes to an anonymous file, not a pipe: a background job a git hook starts keeps
+  // its copy of the descriptor, and reading a pipe to its end would wait for that job too.
+  struct Capture {
+    int fd = -1;
+    ~Capture() {
+      if (fd >= 0) ::close(fd);
+    }
+  } out;
+  if (capture && (out.fd = ::memfd_create("upward-git-output", MFD_CLOEXEC)) < 0)
+    throw sys_error("cannot capture the output of", argv[0], errno);
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   if (in) posix_spawn_file_actions_adddup2(&actions, in->fd[0], 0);
   else if (stdin_fd >= 0) posix_spawn_file_actions_adddup2(&actions, stdin_fd, 0);
-  if (!out && stdout_fd >= 0) posix_spawn_file_actions_adddup2(&actions, stdout_fd, 1);
-  if (out) {
-    posix_spawn_file_actions_adddup2(&actions, out->fd[1], 1);
-    posix_spawn_file_actions_adddup2(&actions, out->fd[1], 2);
+  if (out.fd < 0 && stdout_fd >= 0) posix_spawn_file_actions_adddup2(&actions, stdout_fd, 1);
+  if (out.fd >= 0) {
+    posix_spawn_file_actions_adddup2(&actions, out.fd, 1);
+    posix_spawn_file_actions_adddup2(&actions, out.fd, 2);
   }
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
@@ -82,19 +92,19 @@ Result spawn(const std::vector<std::string>& argv, const Env& env, const std::op
     }
     in->close_end(1);
   }
-  if (out) {
-    out->close_end(1);
-    char buf[4096];
-    for (;;) {
-      ssize_t n = ::read(out->fd[0], buf, sizeof buf);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      result.output.append(buf, static_cast<size_t>(n));
-    }
-  }
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0) {
     if (errno != EINTR) throw sys_error("cannot wait for", argv[0], errno);
+  }
+  if (out.fd >= 0) {  // what the child wrote until it exited (a background job may add more later)
+    char buf[4096];
+    for (off_t at = 0;;) {
+      ssize_t n = ::pread(out.fd, buf, sizeof buf, at);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      result.output.append(buf, static_cast<size_t>(n));
+      at += n;
+    }
   }
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;

@@ -29,7 +29,6 @@ constexpr const char* gitignore_text =
     ".upward.lock\n"
     ".upward-journal\n"
     ".*.upward-tmp.*\n"
-    ".*.tmp.*\n"
     ".edit-*\n"
     "*.swp\n"
     "*~\n";
@@ -95,6 +94,15 @@ void Repo::settle() const {
 }
 
 WriteResult Repo::init(const InitOptions& opt) {
+  if (initialized() && git::is_broken(dir_, env_)) {  // what the refusal to commit told the user to run
+    WriteResult notes;
+    auto lock = lock_for_write(notes);
+    git::init(dir_, env_);
+    notes.notes.push_back("completed the half-made git repository in '" + path(".git") +
+                          "'; records written since are not committed yet ('upward check' lists them)");
+    notes.noop = true;
+    return notes;
+  }
   if (initialized()) throw Error("'" + dir_ + "' is already an upward repository; nothing changed");
   WriteResult notes;
   auto lock = lock_for_write(notes);

@@ -260,9 +260,12 @@ WriteResult Transaction::commit() {
   }
   for (const auto& f : folders) {
     try {
-      fsio::sync_dir(f.empty() ? dir : repo_->path(f), "saved '" + paths.front() + "'");
+      fsio::sync_dir(f.empty() ? dir : repo_->path(f), "saved");
     } catch (const Error& e) {
-      if (!result.sync_error) result.sync_error = e.what();
+      // "saved, but cannot sync its folder 'DIR': ..." reads after "the win is saved, but "
+      std::string why = e.what();
+      if (why.rfind("saved, but ", 0) == 0) why = why.substr(11);
+      if (!result.sync_error) result.sync_error = why + " (a crash before the next sync could lose it)";
     }
   }
   result.paths = paths;
@@ -363,6 +366,7 @@ bool journal_entry_ok(const Repo& repo, const std::vector<std::string>& f) {
 std::string journal::recover(Repo& repo) {
   std::string jp = repo.path(file);
   if (!fsio::exists(jp)) return "";
+  fsio::refuse_links(repo.dir(), file);  // a journal that is a link is never read, nor followed
   auto lines = text::lines(fsio::read_file(jp));
   bool commit = false;
   std::string message;
