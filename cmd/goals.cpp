@@ -113,11 +113,18 @@ int run_goals_update(const GoalsOptions& opt, Context& ctx, bool done) {
              (opt.note.empty() ? "" : " (to add a note: goals update " + opt.id + " --note TEXT)"));
     return exit_ok;
   }
-  if (u.status.empty() && now.status == "done")
-    ctx.note("goal '" + opt.id + "' is done" + since + "; this update does not reopen it (--status reopens it)");
+  // what check reports as a problem is refused here, before anything is written
   if (goal.created && u.date < *goal.created)
-    ctx.note("warning: the update is dated before the goal was created (" + dates::format_day(*goal.created) + ")");
-  if (u.date > ctx.today) ctx.note("warning: the update is dated after today (" + dates::format_day(ctx.today) + ")");
+    throw UsageError("the update is dated " + dates::format_day(u.date) + ", before the goal was created (" +
+                     dates::format_day(*goal.created) + "); nothing was written");
+  if (u.date > ctx.today)
+    throw UsageError("the update is dated " + dates::format_day(u.date) + ", after today (" +
+                     dates::format_day(ctx.today) + "); nothing was written");
+  if (u.status.empty() && now.status == "done" && (!now.status_since || u.date >= *now.status_since))
+    ctx.note("goal '" + opt.id + "' is done" + since + "; this update does not reopen it (--status reopens it)");
+  if (now.last_update && u.date < *now.last_update && !goal.updates.empty())
+    ctx.note("recorded as of " + dates::format_day(u.date) + ", before the latest update (" +
+             dates::format_day(*now.last_update) + "): the goal's state today comes from that one");
   std::string summary = (u.progress ? std::to_string(*u.progress) + "%" : "") +
                         (u.progress && !u.status.empty() ? " " : "") + u.status;
   WriteResult r = ctx.repo().update_goal(opt.id, u, summary);

@@ -81,14 +81,23 @@ class GoalStateByDateTest(UpwardTest):
         self.ok("goals", "update", "conversion", "--status", "on-track", "--note", "reopened")
         self.assertEqual(self.state("conversion")["status"], "on-track")
 
-    def test_an_update_dated_before_the_goal_or_after_today_is_recorded_with_a_warning(self):
+    def test_an_update_dated_before_the_goal_or_after_today_is_refused(self):
+        before = self.read(os.path.join(self.repo, "goals", "checkout.toml"))
         r = self.run_upward("goals", "update", "checkout", "--note", "early", "-d", "2026-09-01")
-        self.assertEqual((r.returncode, r.stderr.decode()), (0, "upward: warning: the update is dated before the goal "
-                                                                "was created (2026-10-01)\nupward: updated checkout\n"))
+        self.assertEqual((r.returncode, r.stderr.decode()),
+                         (2, "upward: the update is dated 2026-09-01, before the goal was created (2026-10-01); "
+                             "nothing was written\n"))
         r = self.run_upward("goals", "update", "checkout", "--note", "late", "-d", "+2d")
-        self.assertEqual((r.returncode, r.stderr.decode()), (0, "upward: warning: the update is dated after today "
-                                                                "(2026-11-23)\nupward: updated checkout\n"))
-        self.assertEqual(len(self.run_upward("check").stdout.decode().splitlines()), 2)
+        self.assertEqual((r.returncode, r.stderr.decode()),
+                         (2, "upward: the update is dated 2026-11-25, after today (2026-11-23); nothing was written\n"))
+        self.assertEqual(self.read(os.path.join(self.repo, "goals", "checkout.toml")), before)
+
+    def test_a_backdated_update_says_it_is_history(self):
+        self.ok("goals", "update", "checkout", "--progress", "80%")
+        r = self.run_upward("goals", "update", "checkout", "--progress", "60%", "-d", "friday")
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("recorded as of 2026-11-20, before the latest update (2026-11-23)", r.stderr.decode())
+        self.assertEqual(self.state("checkout")["progress"], 80)
 
 
 class AlignOverAPeriodTest(UpwardTest):

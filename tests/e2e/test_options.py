@@ -134,7 +134,7 @@ class OptionsTest(UpwardTest):
             return [], ["Checkout p99 under 400 ms"], req, None, \
                 lambda r: self.toml(self.repo, "goals", r.stdout.strip() + ".toml"), fresh
         if cmd in ("goals update", "goals done"):
-            self.ok("goals", "add", "Goal " + fresh, "--id", fresh)
+            self.ok("--today", "2026-11-01", "goals", "add", "Goal " + fresh, "--id", fresh)  # before any -d value
             req = [] if opt == "--note" or cmd == "goals done" else ["--note", "n"]
             return [], [fresh], req, None, lambda r: self.toml(self.repo, "goals", fresh + ".toml")["update"], fresh
         if cmd == "people add":

@@ -5,9 +5,11 @@ import collections
 import glob
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import tomllib
 
@@ -322,6 +324,25 @@ class WritePathTest(UpwardTest):
         out, err = p.communicate(timeout=60)
         self.assertEqual(p.returncode, 0, err)
         self.assertIn(f"upward: waiting for the lock on '{self.repo}/.upward.lock'".encode(), err)
+
+    def test_a_batch_of_30000_lines_commits_as_one(self):
+        # in memory where there is some: the point is git's command line, not the disk's fsync
+        base = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else self.tmp
+        repo = tempfile.mkdtemp(prefix="upward-big-", dir=base)
+        try:
+            env = dict(self.env)
+            run = lambda *a, **kw: subprocess.run([BIN, "--dir", repo, *a], capture_output=True, env=env, **kw)
+            self.assertEqual(run("init", "--name", "Ada", "--email", "ada@example.com").returncode, 0)
+            lines = "".join(f"Large batch line {i}\n" for i in range(30000)).encode()
+            r = run("log-win", "--stdin-lines", "-t", "bulk", input=lines, timeout=600)
+            self.assertEqual(r.returncode, 0, r.stderr[-2000:])
+            self.assertEqual(len(r.stdout.splitlines()), 30000)
+            git = lambda *a: subprocess.run(["git", "-C", repo, *a], capture_output=True, text=True, env=env).stdout
+            self.assertEqual(git("log", "--format=%s").splitlines(), ["log-win: 30000 wins", "init: upward repository"])
+            self.assertEqual(len(git("ls-files", "wins").splitlines()), 30000)
+            self.assertEqual(git("status", "--porcelain"), "")
+        finally:
+            shutil.rmtree(repo, ignore_errors=True)
 
     def test_a_journal_that_points_outside_the_repository_is_never_followed(self):
         outside = os.path.join(self.tmp, "outside")

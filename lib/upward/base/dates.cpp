@@ -168,14 +168,17 @@ std::optional<DateRange> try_named(std::string e, const PeriodContext& ctx) {
 }
 
 /// `2026-W47`, `2026-11`, `2026-Q4`, `2026-H2`, `2026`.
-std::optional<DateRange> try_calendar(const std::string& e, const PeriodContext& ctx) {
+/// `shown` is the expression as the user typed it, for messages.
+std::optional<DateRange> try_calendar(const std::string& e, const PeriodContext& ctx, std::string_view shown) {
   if (e.size() < 4 || !all_digits(std::string_view(e).substr(0, 4))) return std::nullopt;
   int y = *parse_int(std::string_view(e).substr(0, 4));
   std::string_view rest = std::string_view(e).substr(4);
   if (rest.empty()) return whole_year(y);
   if (rest.size() < 2 || rest[0] != '-') return std::nullopt;
   rest.remove_prefix(1);
-  auto bad = [&](const std::string& what) -> DateRange { throw UsageError("no " + what + " '" + e + "'"); };
+  auto bad = [&](const std::string& what) -> DateRange {
+    throw UsageError("no " + what + " '" + std::string(shown) + "'");
+  };
   if (rest[0] == 'w' && rest.size() == 3 && all_digits(rest.substr(1))) {
     int w = *parse_int(rest.substr(1));
     int weeks = static_cast<int>((iso_week1_monday(y + 1) - iso_week1_monday(y)).count() / 7);
@@ -201,7 +204,7 @@ std::optional<DateRange> try_calendar(const std::string& e, const PeriodContext&
 
 DateRange parse_single(const std::string& e, const PeriodContext& ctx, std::string_view whole) {
   if (auto r = try_named(e, ctx)) return *r;
-  if (auto r = try_calendar(e, ctx)) return *r;
+  if (auto r = try_calendar(e, ctx, e.size() == whole.size() ? whole : std::string_view(e))) return *r;
   if (auto d = try_day(e, ctx.today, Lean::past)) return {*d, *d};
   throw UsageError("unrecognised period '" + std::string(whole) + "' (expected " + period_forms + ")");
 }
