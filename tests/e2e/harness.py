@@ -11,6 +11,19 @@ SRC = os.path.abspath(os.environ.get("UPWARD_SRC") or "../..")
 TODAY = "2026-11-23"
 
 
+def read_pty(master):
+    """Everything written to a pseudo-terminal until its last writer closes it (then EIO)."""
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            return out
+        if not chunk:
+            return out
+        out += chunk
+
+
 class UpwardTest(unittest.TestCase):
     """Each test gets its own HOME and repository folder; nothing leaks from the machine."""
 

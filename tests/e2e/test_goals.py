@@ -3,7 +3,7 @@ import os
 import subprocess
 import tomllib
 
-from harness import BIN, SRC, UpwardTest
+from harness import BIN, SRC, UpwardTest, read_pty
 
 HAND_EDITED = """# Checkout latency: my main goal this quarter.
 title    = "Checkout p99 under 400 ms"   # the bar Dana set
@@ -176,15 +176,7 @@ class GoalsTest(UpwardTest):
         p = subprocess.Popen([BIN, "--dir", self.repo, *args], stdout=slave, stderr=subprocess.PIPE,
                              env=dict(self.env, **env))
         os.close(slave)
-        out = b""
-        while True:
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            out += chunk
+        out = read_pty(master)
         p.wait()
         os.close(master)
         return out.decode()

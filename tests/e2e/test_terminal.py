@@ -9,7 +9,7 @@ import subprocess
 import tomllib
 import unicodedata
 
-from harness import BIN, UpwardTest
+from harness import BIN, UpwardTest, read_pty
 
 BOM = b"\xef\xbb\xbf"
 
@@ -153,15 +153,7 @@ class TerminalWidthTest(UpwardTest):
         p = subprocess.Popen([BIN, "--dir", self.repo, "--color", "never", "goals"], stdout=slave,
                              stderr=subprocess.PIPE, env=dict(self.env, LC_ALL="C.UTF-8", TERM="xterm"))
         os.close(slave)
-        out = b""
-        while True:
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            out += chunk
+        out = read_pty(master)
         self.assertEqual(p.wait(), 0)
         os.close(master)
         text = out.decode().replace("\r\n", "\n")
