@@ -1,6 +1,7 @@
 import fcntl
 import os
 import pty
+import pwd
 import select
 import shutil
 import subprocess
@@ -91,8 +92,20 @@ class OtherGitFolderTest(UpwardTest):
                     f.write(f"gitdir: {outer}/.git\n")
             r = self.run_upward("log-win", f"Secret through a {kind}", "--private")
             self.assertEqual(r.returncode, 1, kind)
-            self.assertIn(b"is not a valid git repository; nothing was committed", r.stderr)
+            self.assertIn(f"'{self.repo}/.git' is a {'link' if kind == 'link' else 'file'} to a git folder "
+                          "elsewhere, not this folder's own repository; nothing was committed".encode(), r.stderr)
             self.assertEqual(self.outer_log(outer), ["outer"], kind)
+            with open(os.path.join(outer, ".git", "config")) as f:
+                config = f.read()
+            r = self.run_upward("init")  # what the message says to run only after moving it away
+            self.assertEqual(r.returncode, 1, kind)
+            with open(os.path.join(outer, ".git", "config")) as f:
+                self.assertEqual(f.read(), config, kind)  # never `git init` through it: its work tree stays
+        os.unlink(os.path.join(self.repo, ".git"))
+        r = self.run_upward("init")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(b"made a git repository", r.stderr)
+        self.assertEqual(self.outer_log(outer), ["outer"])
 
 
 class IdentityTest(UpwardTest):
@@ -123,9 +136,10 @@ class IdentityTest(UpwardTest):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(self.git("log", "--format=%an <%ae>|%cn <%ce>").strip(),
                          "sam <sam@localhost>|sam <sam@localhost>")
-        r = self.run_upward("log-win", "No name anywhere")  # no USER either: upward itself
+        r = self.run_upward("log-win", "No name anywhere")  # no USER either: the system's name for the user
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertEqual(self.git("log", "-1", "--format=%an <%ae>").strip(), "upward <upward@localhost>")
+        login = pwd.getpwuid(os.geteuid()).pw_name
+        self.assertEqual(self.git("log", "-1", "--format=%an <%ae>").strip(), f"{login} <{login}@localhost>")
 
     def test_gits_message_reaches_the_user_whole(self):
         self.init()

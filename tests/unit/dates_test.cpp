@@ -177,3 +177,9 @@ TEST_CASE("dates: weekday names") {
   CHECK_FALSE(parse_weekday("funday"));
   CHECK(weekday_name(date::Wednesday) == "wednesday");
 }
+
+TEST_CASE("dates: errors quote the expression as the user typed it, in a range too") {
+  CHECK(error_of("2026-Q5") == "no such quarter (1 to 4) '2026-Q5'");
+  CHECK(error_of("2025-W53..2026-Q4") == "no such week: 2025 has 52 weeks, not '2025-W53'");
+  CHECK(error_of("2026-Q4..2026-H3") == "no such half (1 or 2) '2026-H3'");
+}

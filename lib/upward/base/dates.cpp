@@ -202,9 +202,18 @@ std::optional<DateRange> try_calendar(const std::string& e, const PeriodContext&
   return std::nullopt;
 }
 
-DateRange parse_single(const std::string& e, const PeriodContext& ctx, std::string_view whole) {
+std::string trim_view(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+/// `e` normalised; `whole` the expression as typed; `part` the side of a range as typed.
+DateRange parse_single(const std::string& e, const PeriodContext& ctx, std::string_view whole,
+                       std::string_view part = {}) {
+  if (part.empty()) part = e.size() == whole.size() ? whole : std::string_view(e);
   if (auto r = try_named(e, ctx)) return *r;
-  if (auto r = try_calendar(e, ctx, e.size() == whole.size() ? whole : std::string_view(e))) return *r;
+  if (auto r = try_calendar(e, ctx, part)) return *r;
   if (auto d = try_day(e, ctx.today, Lean::past)) return {*d, *d};
   throw UsageError("unrecognised period '" + std::string(whole) + "' (expected " + period_forms + ")");
 }
@@ -246,8 +255,10 @@ DateRange parse_period(std::string_view expr, const PeriodContext& ctx) {
   if (auto dots = e.find(".."); dots != std::string::npos) {
     std::string a = normalize(e.substr(0, dots)), b = normalize(e.substr(dots + 2));
     if (a.empty()) throw UsageError("range '" + std::string(expr) + "' has no start (expected A..B or A..)");
-    DateRange from = parse_single(a, ctx, expr);
-    DateRange to = b.empty() ? DateRange{ctx.today, ctx.today} : parse_single(b, ctx, expr);
+    size_t typed_dots = expr.find("..");  // the sides as typed, for messages
+    std::string ta = trim_view(expr.substr(0, typed_dots)), tb = trim_view(expr.substr(typed_dots + 2));
+    DateRange from = parse_single(a, ctx, expr, ta.size() == a.size() ? ta : a);
+    DateRange to = b.empty() ? DateRange{ctx.today, ctx.today} : parse_single(b, ctx, expr, tb.size() == b.size() ? tb : b);
     if (to.last < from.first)
       throw UsageError("range '" + std::string(expr) + "' ends before it starts (" + format_day(from.first) +
                        " > " + format_day(to.last) + ")");

@@ -147,10 +147,20 @@ std::vector<std::string> nul_split(const std::string& s) {
 
 }  // namespace
 
+namespace {
+/// "a link" or "a file" when DIR/.git is not a real folder (it points at a git folder
+/// elsewhere, another repository's), else "".
+std::string foreign_git(const std::string& dir) {
+  struct stat st;
+  if (::lstat((dir + "/.git").c_str(), &st) != 0 || S_ISDIR(st.st_mode)) return "";
+  return S_ISLNK(st.st_mode) ? "a link" : "a file";
+}
+}  // namespace
+
 bool is_repo(const std::string& dir, const process::Env& env) { return own_repo(dir, env).has_value(); }
 
 bool is_broken(const std::string& dir, const process::Env& env) {
-  return fsio::exists(dir + "/.git") && available(env) && !is_repo(dir, env);
+  return fsio::exists(dir + "/.git") && foreign_git(dir).empty() && available(env) && !is_repo(dir, env);
 }
 
 bool available(const process::Env& env) {
@@ -162,6 +172,11 @@ bool available(const process::Env& env) {
 }
 
 void init(const std::string& dir, const process::Env& env) {
+  // never `git init` through a `.git` link or `gitdir:` file: it would rewrite the other
+  // repository's config (its work tree would become DIR)
+  if (auto kind = foreign_git(dir); !kind.empty())
+    throw Error("'" + dir + "/.git' is " + kind + " to a git folder elsewhere, not this folder's own repository; "
+                "upward neither uses nor repairs it: move it away, then run 'upward init " + dir + "'");
   // `git init` completes a `.git` an interrupted init left (it keeps whatever is there).
   auto r = git(dir, {"init", "-q"}, env);
   if (r.exit_code != 0) throw failed("git init in '" + dir + "'", r);
@@ -181,6 +196,10 @@ void commit(const std::string& dir, const std::vector<std::string>& paths, const
     throw Error("the commit message holds a NUL byte, which git refuses; nothing was committed");
   auto repo = own_repo(dir, env);
   if (!repo) {
+    if (auto kind = foreign_git(dir); !kind.empty())
+      throw Error("'" + dir + "/.git' is " + kind + " to a git folder elsewhere, not this folder's own repository; "
+                  "nothing was committed (upward commits only in the folder's own repository); move it away, then "
+                  "run 'upward init " + dir + "'");
     if (fsio::exists(dir + "/.git"))
       throw Error("'" + dir + "/.git' is not a valid git repository; nothing was committed (upward never commits "
                   "into an enclosing repository); run 'upward init " + dir + "' or 'git init " + dir +

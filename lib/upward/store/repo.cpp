@@ -94,12 +94,15 @@ void Repo::settle() const {
 }
 
 WriteResult Repo::init(const InitOptions& opt) {
-  if (initialized() && git::is_broken(dir_, env_)) {  // what the refusal to commit told the user to run
+  // what a refusal to commit told the user to run: complete a half-made `.git`, or make one
+  // (a `.git` link or `gitdir:` file is refused by git::init, never followed)
+  if (initialized() && !git::is_repo(dir_, env_) && git::available(env_)) {
     WriteResult notes;
     auto lock = lock_for_write(notes);
+    bool had = fsio::exists(path(".git"));
     git::init(dir_, env_);
-    notes.notes.push_back("completed the half-made git repository in '" + path(".git") +
-                          "'; records written since are not committed yet ('upward check' lists them)");
+    notes.notes.push_back(std::string(had ? "completed the half-made" : "made a") + " git repository in '" +
+                          path(".git") + "'; records written before are not committed yet ('upward check' lists them)");
     notes.noop = true;
     return notes;
   }

@@ -1,5 +1,6 @@
 #include "upward/store/transaction.hpp"
 
+#include <pwd.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -75,6 +76,9 @@ git::Identity identity(Repo& repo) {
   } catch (const Error&) {
   }
   std::string login = process::getenv(repo.env(), "USER").value_or(process::getenv(repo.env(), "LOGNAME").value_or(""));
+  if (login.empty()) {  // cron and sudo may leave USER unset: ask the system
+    if (const passwd* pw = ::getpwuid(::geteuid()); pw && pw->pw_name) login = pw->pw_name;
+  }
   if (login.empty() || login.find_first_of("<>\n\r ") != std::string::npos) login = "upward";
   if (id.name.empty()) id.name = login;
   if (id.email.empty()) id.email = login + "@localhost";
