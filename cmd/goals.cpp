@@ -51,7 +51,8 @@ int run_goals_list(const GoalsOptions& opt, Context& ctx) {
   if (opt.format == "json") fmt::print(ctx.out, "{}", render_goals_json(groups, ctx.today, q.stale_after_days));
   else if (opt.format == "md") fmt::print(ctx.out, "{}", shown(render_goals_md(groups), ctx));
   else fmt::print(ctx.out, "{}", render_goals_text(groups, {ctx.color, ctx.utf8, ctx.width, ctx.out_tty}));
-  if (groups.empty() && !goals.empty()) ctx.note("no active goals (--all shows done and dropped)");
+  if (groups.empty() && !goals.empty())
+    ctx.note(opt.all ? "no goals as of " + dates::format_day(ctx.today) : "no active goals (--all shows done and dropped)");
   else if (groups.empty() && skipped.empty()) ctx.note("no goals yet (goals add TITLE --id ID)");
   return report_skipped(skipped, ctx);
 }

@@ -168,7 +168,7 @@ std::string render_goals_text(const std::vector<OwnerGroup>& groups, const TermS
   for (const auto& og : groups) {
     if (!out.empty()) out += "\n";
     std::string label = cell_text(og.label, style);
-    if (style.width) label = text::truncate(label, style.width, ellipsis);
+    if (style.width) label = text::truncate(label, std::max<size_t>(style.width, 12), ellipsis);  // never lost
     out += paint(label, "1", style.color) + "\n";
     for (const auto& r : og.rows) {
       std::vector<Cell> cells{{cell_text(r.goal.id, style)},
