@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "commands.hpp"
 #include "options.hpp"
@@ -42,12 +43,6 @@ Win base_win(const LogWinOptions& opt, const Context& ctx) {
   if (!opt.follow_up.empty()) w.follow_up = dates::parse_day(opt.follow_up, ctx.today, dates::Lean::future);
   w.is_private = opt.is_private;
   return w;
-}
-
-std::string joined(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
-  return out;
 }
 
 /// Title and impact through $EDITOR, the way `git commit` does it, once everything that can be
@@ -95,13 +90,13 @@ std::vector<Win> wins_to_record(const LogWinOptions& opt, Context& ctx, Repo::Ed
     wins.back().title = title;
     if (wins.back().impact.empty()) wins.back().impact = impact;
   } else if (opt.edit) {
-    auto [title, impact] = edit_win(base, joined(opt.text), ctx, edited);
+    auto [title, impact] = edit_win(base, fmt::format("{}", fmt::join(opt.text, " ")), ctx, edited);
     wins.push_back(base);
     wins.back().title = title;
     wins.back().impact = impact;
   } else {
     wins.push_back(base);
-    wins.back().title = joined(opt.text);
+    wins.back().title = fmt::format("{}", fmt::join(opt.text, " "));
   }
   for (const auto& w : wins) validate_win(w);  // all or nothing: every line is checked before any is written
   return wins;

@@ -54,6 +54,15 @@ void write(const std::string& path, const std::string& text) {
   std::ofstream(path) << text;
 }
 
+/// A fresh repository `t.path/r` made by git::init, holding one uncommitted `a.toml`.
+std::string new_repo(const TempDir& t, const process::Env& env) {
+  std::string dir = t.path + "/r";
+  fs::create_directories(dir);
+  git::init(dir, env);
+  write(dir + "/a.toml", "a = 1\n");
+  return dir;
+}
+
 int commit_count(const std::string& dir, const process::Env& env) {
   auto r = process::run({"git", "-C", dir, "rev-list", "--count", "HEAD"}, env, std::nullopt, true);
   return r.exit_code == 0 ? std::stoi(r.output) : 0;
@@ -114,10 +123,7 @@ TEST_CASE("git: a broken .git inside an enclosing repository never gets a commit
 TEST_CASE("git: with no identity configured, commits are by the fallback identity from upward.toml") {
   TempDir t;
   auto env = bare_env(t.path);
-  std::string dir = t.path + "/r";
-  fs::create_directories(dir);
-  git::init(dir, env);
-  write(dir + "/a.toml", "a = 1\n");
+  std::string dir = new_repo(t, env);
   git::commit(dir, {"a.toml"}, "first\n", env, {"Ada Lovelace", "ada@example.org"});
   CHECK(run_git(dir, {"log", "-1", "--format=%an <%ae>|%cn <%ce>"}, env) ==
         "Ada Lovelace <ada@example.org>|Ada Lovelace <ada@example.org>\n");
@@ -141,10 +147,7 @@ TEST_CASE("git: with no identity configured, commits are by the fallback identit
 TEST_CASE("git: a failed commit's error keeps git's whole message, lines and remedy") {
   TempDir t;
   auto env = bare_env(t.path);
-  std::string dir = t.path + "/r";
-  fs::create_directories(dir);
-  git::init(dir, env);
-  write(dir + "/a.toml", "a = 1\n");
+  std::string dir = new_repo(t, env);
   try {
     git::commit(dir, {"a.toml"}, "first\n", env);  // no identity and no fallback
     FAIL("commit did not fail");
@@ -162,10 +165,7 @@ TEST_CASE("git: a failed commit's error keeps git's whole message, lines and rem
 TEST_CASE("git: a commit message holding NUL is refused before git runs") {
   TempDir t;
   auto env = env_with_identity(t.path);
-  std::string dir = t.path + "/r";
-  fs::create_directories(dir);
-  git::init(dir, env);
-  write(dir + "/a.toml", "a = 1\n");
+  std::string dir = new_repo(t, env);
   CHECK_THROWS_WITH(git::commit(dir, {"a.toml"}, std::string("log-win: a\0b\n", 13), env),
                     "the commit message holds a NUL byte, which git refuses; nothing was committed");
   CHECK(commit_count(dir, env) == 0);

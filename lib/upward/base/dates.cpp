@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "upward/base/error.hpp"
+#include "upward/base/text.hpp"
 
 namespace upward::dates {
 
@@ -202,12 +203,6 @@ std::optional<DateRange> try_calendar(const std::string& e, const PeriodContext&
   return std::nullopt;
 }
 
-std::string trim_view(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
-}
-
 /// `e` normalised; `whole` the expression as typed; `part` the side of a range as typed.
 DateRange parse_single(const std::string& e, const PeriodContext& ctx, std::string_view whole,
                        std::string_view part = {}) {
@@ -256,7 +251,7 @@ DateRange parse_period(std::string_view expr, const PeriodContext& ctx) {
     std::string a = normalize(e.substr(0, dots)), b = normalize(e.substr(dots + 2));
     if (a.empty()) throw UsageError("range '" + std::string(expr) + "' has no start (expected A..B or A..)");
     size_t typed_dots = expr.find("..");  // the sides as typed, for messages
-    std::string ta = trim_view(expr.substr(0, typed_dots)), tb = trim_view(expr.substr(typed_dots + 2));
+    std::string ta = text::trim(expr.substr(0, typed_dots)), tb = text::trim(expr.substr(typed_dots + 2));
     DateRange from = parse_single(a, ctx, expr, ta.size() == a.size() ? ta : a);
     DateRange to = b.empty() ? DateRange{ctx.today, ctx.today} : parse_single(b, ctx, expr, tb.size() == b.size() ? tb : b);
     if (to.last < from.first)

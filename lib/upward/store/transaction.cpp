@@ -12,6 +12,7 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "upward/base/error.hpp"
 #include "upward/base/text.hpp"
@@ -27,12 +28,6 @@ namespace detail {
 std::string folder_of(const std::string& rel) {
   auto slash = rel.rfind('/');
   return slash == std::string::npos ? "" : rel.substr(0, slash);
-}
-
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
-  return out;
 }
 
 /// 'a', 'b', 'c' (and N more): a batch of 30,000 files makes no 30,000-name message.
@@ -233,7 +228,7 @@ WriteResult Transaction::commit() {
     if (!hand.empty()) {
       wait_for_git_index(*repo_);
       try {
-        git::commit(dir, hand, "edit by hand: " + joined(hand) + "\n", repo_->env(), identity(*repo_));
+        git::commit(dir, hand, fmt::format("edit by hand: {}\n", fmt::join(hand, ", ")), repo_->env(), identity(*repo_));
       } catch (const Error& e) {
         throw Error("cannot commit your hand edits of " + quoted_list(hand) + " first: " + e.what() + "; nothing was changed");
       }

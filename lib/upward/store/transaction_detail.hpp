@@ -11,8 +11,6 @@ namespace detail {
 
 /// The folder of a relative path ("" at the repository root).
 std::string folder_of(const std::string& rel);
-/// `a, b, c`.
-std::string joined(const std::vector<std::string>& items);
 /// `'a', 'b'`.
 std::string quoted_list(const std::vector<std::string>& items);
 /// A journal line's tab-separated fields.
