@@ -143,4 +143,23 @@ Person person_from_toml(const toml::table& table, const std::string& id, const s
   return p;
 }
 
+// STUB: helper "store" implements these.
+Topic topic_from_toml(const toml::table&, const std::string& id, const std::string& person, const std::string& path,
+                      std::vector<Problem>& problems) {
+  problems.push_back({{path, 1, 1}, "topic_from_toml: not implemented yet"});
+  Topic t;
+  t.id = id;
+  t.person = person;
+  return t;
+}
+
+Meeting meeting_from_toml(const toml::table&, const std::string& person, const std::string& path,
+                          std::vector<Problem>& problems) {
+  problems.push_back({{path, 1, 1}, "meeting_from_toml: not implemented yet"});
+  Meeting m;
+  m.person = person;
+  m.path = path;
+  return m;
+}
+
 }  // namespace upward

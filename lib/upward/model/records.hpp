@@ -4,6 +4,7 @@
 
 #include "upward/model/config.hpp"
 #include "upward/model/goal.hpp"
+#include "upward/model/meeting.hpp"
 #include "upward/model/person.hpp"
 #include "upward/model/toml_read.hpp"
 #include "upward/model/win.hpp"
@@ -24,5 +25,15 @@ Goal goal_from_toml(const toml::table& table, const std::string& id, const std::
 /// A person read back from people/ID.toml.
 Person person_from_toml(const toml::table& table, const std::string& id, const std::string& path,
                         std::vector<Problem>& problems);
+
+/// A talking point read back from 1on1s/PERSON/topics/ID.toml (`id`, `person` from the path);
+/// problems for a missing date or text, an unknown kind.
+Topic topic_from_toml(const toml::table& table, const std::string& id, const std::string& person,
+                      const std::string& path, std::vector<Problem>& problems);
+
+/// A 1:1 record read back from 1on1s/PERSON/DATE.toml; problems for a missing or mistyped key,
+/// an `[[action]]` without id, owner or text, an id that is not a slug or is repeated in the file.
+Meeting meeting_from_toml(const toml::table& table, const std::string& person, const std::string& path,
+                          std::vector<Problem>& problems);
 
 }  // namespace upward

@@ -124,4 +124,8 @@ std::string edit_template(const std::string& title, const std::string& impact) {
          "# Lines starting with '#' are ignored; an empty win records nothing.\n";
 }
 
+bool outcome_due(const Win& win, dates::Day day) {
+  return win.follow_up && *win.follow_up <= day && win.outcome.empty();
+}
+
 }  // namespace upward

@@ -25,6 +25,8 @@ struct Win {
   std::vector<std::string> tags, goals, seen_by, links;
   std::vector<Metric> metrics;
   std::optional<dates::Day> follow_up;
+  std::string outcome;                    ///< what actually happened (`upward outcome`); empty: not recorded
+  std::optional<dates::Day> outcome_date; ///< when the outcome was recorded
   bool is_private = false;
 };
 
@@ -48,6 +50,10 @@ std::string win_folder(dates::Day d);
 /// with '#' are dropped, the first paragraph is the title, the rest the impact.
 /// `strip_comments` is false for text read from stdin.
 std::pair<std::string, std::string> title_and_impact(std::string_view message, bool strip_comments);
+
+/// True when the win's follow-up is due as of `day`: its date is on or before `day` and no
+/// outcome is recorded (DESIGN §3).
+bool outcome_due(const Win& win, dates::Day day);
 
 /// The template `log-win --edit` opens.
 std::string edit_template(const std::string& title, const std::string& impact);

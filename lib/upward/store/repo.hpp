@@ -6,6 +6,7 @@
 #include "upward/base/error.hpp"
 #include "upward/model/config.hpp"
 #include "upward/model/goal.hpp"
+#include "upward/model/meeting.hpp"
 #include "upward/model/person.hpp"
 #include "upward/store/process.hpp"
 #include "upward/model/win.hpp"
@@ -94,6 +95,35 @@ class Repo {
   /// only the files whose text names the id are parsed; those that do not read cleanly are
   /// added to `skipped`.
   std::vector<Win> wins_linked_to(const std::string& goal_id, dates::Day until, std::vector<Problem>& skipped) const;
+
+  /// One win by id (its file stem, which starts with its date: wins/YYYY/MM/ID.toml); Error
+  /// naming the id when there is none, or at the file's location when it does not read cleanly.
+  Win win(const std::string& id) const;
+  /// Record what came of a win: `outcome = TEXT` and `outcome_date = DAY` set in the win file in
+  /// place (replaced when present, else inserted after its last top-level key); every other byte
+  /// stays. `previous` receives an outcome the file held before (empty when none).
+  WriteResult record_outcome(const std::string& win_id, const std::string& text, dates::Day day,
+                             std::string& previous);
+
+  /// The talking points queued for `person` (1on1s/PERSON/topics/*.toml), sorted by date then id;
+  /// each file that does not read cleanly is added to `skipped`.
+  std::vector<Topic> topics(const std::string& person, std::vector<Problem>& skipped) const;
+  /// The 1:1 records with `person` (1on1s/PERSON/YYYY-MM-DD.toml), oldest first; each file that
+  /// does not read cleanly (or whose name is not a date) is added to `skipped`.
+  std::vector<Meeting> meetings(const std::string& person, std::vector<Problem>& skipped) const;
+  /// The ids of the people with a 1on1s/ folder, sorted.
+  std::vector<std::string> meeting_people() const;
+  /// Queue a talking point: a new file 1on1s/PERSON/topics/DATE-SLUG.toml (a suffix when taken);
+  /// its id in `ids`. Error when the person does not exist.
+  WriteResult add_topic(const Topic& topic);
+  /// Write the 1:1 record 1on1s/PERSON/DATE.toml with `text`; Error naming the file when it exists.
+  WriteResult save_meeting(const std::string& person, dates::Day day, const std::string& text);
+  /// Set `done = DAY` on the action item `action_id` in place (only that value's text changes).
+  /// `person` empty: searched in every person's 1:1s (Error when the id is in several, naming
+  /// them). Error when the id is unknown. `already` receives the earlier done date when the item
+  /// was already closed (nothing is written then: the result is a no-op).
+  WriteResult close_action(const std::string& person, const std::string& action_id, dates::Day day,
+                           std::optional<dates::Day>& already);
 
   /// What the user typed in $EDITOR, and the file that holds it until it is recorded.
   struct Edited {

@@ -127,4 +127,13 @@ std::string set_top_level_string(const std::string& text, const std::string& key
   return checked(out, key, value, path);
 }
 
+// STUB: helper "store" implements these.
+std::string set_top_level(const std::string&, const std::string&, const std::string&, const std::string& path) {
+  throw Error(SourceLoc{path, 0, 0}, "set_top_level: not implemented yet");
+}
+std::string set_in_array_table(const std::string&, const std::string&, std::size_t, const std::string&,
+                               const std::string&, const std::string& path) {
+  throw Error(SourceLoc{path, 0, 0}, "set_in_array_table: not implemented yet");
+}
+
 }  // namespace upward::toml_edit

@@ -18,4 +18,17 @@ std::string append(const std::string& text, const std::string& block, const std:
 std::string set_top_level_string(const std::string& text, const std::string& key, const std::string& value,
                                  const std::string& path);
 
+/// `text` with the top-level `key` set to `value_toml` (a TOML value as text: `"quoted"`,
+/// `2026-11-23`): replaced in place when the key exists, else inserted as a new line after the
+/// last top-level key (before the first table when there is none). Error when `text` does not
+/// parse, or the result would not.
+std::string set_top_level(const std::string& text, const std::string& key, const std::string& value_toml,
+                          const std::string& path);
+
+/// `text` with `key` set to `value_toml` in the `index`th (0-based) table of the array of tables
+/// `array` (`[[action]]`): replaced in place when the key exists, else inserted as a new line after
+/// that table's last key line. Error when `text` does not parse, or there is no such table.
+std::string set_in_array_table(const std::string& text, const std::string& array, std::size_t index,
+                               const std::string& key, const std::string& value_toml, const std::string& path);
+
 }  // namespace upward::toml_edit
