@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "options.hpp"
+#include "period.hpp"
 #include "skipped.hpp"
 #include "upward/base/error.hpp"
 #include "upward/base/text.hpp"
@@ -74,9 +75,8 @@ int run_goals_show(const GoalsOptions& opt, Context& ctx) {
 
 int run_goals_align(const GoalsOptions& opt, Context& ctx) {
   GoalsQuery q = query(ctx);
-  dates::DateRange period = dates::parse_period(opt.period.empty() ? "this-quarter" : opt.period,
-                                                {ctx.today, ctx.repo().config().week_start, std::nullopt});
   std::vector<Problem> skipped;
+  dates::DateRange period = parse_period(ctx, opt.period.empty() ? "this-quarter" : opt.period, skipped);
   auto goals = ctx.repo().goals(skipped);
   auto people = ctx.repo().people(skipped);
   auto wins = ctx.repo().wins_in(period, skipped);

@@ -1,11 +1,113 @@
-// STUB: helper "cmd" implements `upward prep-1on1`.
+#include "prep_1on1.hpp"
+
+#include <fmt/format.h>
+
 #include "commands.hpp"
+#include "options.hpp"
+#include "skipped.hpp"
+#include "upward/base/error.hpp"
+#include "upward/base/text.hpp"
+#include "upward/render/agenda_render.hpp"
 
 namespace upward::cmd {
 
-Subcommand add_prep_1on1(CLI::App& app, Context&) {
-  auto* sub = app.add_subcommand("prep-1on1", "The agenda of your next 1:1 (not implemented yet)");
-  return {sub, [] { return exit_error; }};
+namespace {
+
+/// The past year up to today: the month folders an agenda reads (follow-ups, the period's wins).
+dates::DateRange past_year(dates::Day today) {
+  date::year_month_day ymd{today};
+  date::year_month_day back = ymd - date::years{1};
+  if (!back.ok()) back = back.year() / back.month() / date::last;  // 29 February
+  return {date::sys_days{back}, today};
+}
+
+int run_prep(const Prep1on1Options& opt, Context& ctx) {
+  Person person = resolve_person(opt.person, ctx);
+  const Config& cfg = ctx.repo().config();
+  std::vector<Problem> skipped;
+  AgendaInput in;
+  in.today = ctx.today;
+  in.stale_after_days = cfg.stale_after_days;
+  in.meetings = ctx.repo().meetings(person.id, skipped);
+  in.topics = ctx.repo().topics(person.id, skipped);
+  in.goals = ctx.repo().goals(skipped);
+  in.people = ctx.repo().people(skipped);
+  in.wins = ctx.repo().wins_in(past_year(ctx.today), skipped);
+  if (!opt.date.empty()) in.date = dates::parse_day(opt.date, ctx.today, dates::Lean::future);
+  if (!opt.since.empty()) {  // a period's first day: `since-last-1on1` is the last 1:1 with this person
+    dates::PeriodContext pc{ctx.today, cfg.week_start, last_meeting(in.meetings, ctx.today)};
+    in.since = dates::parse_period(opt.since, pc).first;
+  }
+  in.person = std::move(person);
+  Agenda agenda = build_agenda(in);
+  if (opt.save) {
+    dates::Day day = in.date ? *in.date : ctx.today;
+    WriteResult r = ctx.repo().save_meeting(agenda.person.id, day, meeting_template(agenda, day));
+    std::string rel = meeting_folder(agenda.person.id) + "/" + dates::format_day(day) + ".toml";
+    fmt::print(ctx.out, "{}\n", ctx.repo().path(rel));  // the payload: $EDITOR "$(upward prep-1on1 --save)"
+    return report_skipped(skipped, ctx, report_write(r, "", ctx));
+  }
+  AgendaRenderOptions ro{opt.all_sections};
+  if (opt.format == "json") fmt::print(ctx.out, "{}", render_agenda_json(agenda));
+  else {
+    std::string shown = opt.format == "text" ? render_agenda_text(agenda, ro) : render_agenda_md(agenda, ro);
+    fmt::print(ctx.out, "{}", ctx.out_tty ? text::for_terminal(shown) : shown);
+  }
+  return report_skipped(skipped, ctx);
+}
+
+}  // namespace
+
+Person resolve_person(const std::string& id, Context& ctx) {
+  std::string who = id.empty() ? ctx.repo().config().manager : id;
+  if (who.empty())
+    throw Error("no primary manager: name a person, or set one with 'upward people add ID --name NAME "
+                "--relationship manager' or 'upward people primary ID'");
+  std::vector<Problem> skipped;
+  auto people = ctx.repo().people(skipped);
+  for (auto& p : people)
+    if (p.id == who) return p;
+  if (ctx.repo().person_exists(who)) return ctx.repo().person(who);  // Error at the file's problem
+  if (people.empty()) throw Error("unknown person '" + who + "' (no people yet; 'upward people add' adds one)");
+  std::string known;
+  for (const auto& p : people) known += (known.empty() ? "" : ", ") + p.id;
+  throw Error("unknown person '" + who + "' (expected " + known + ")");
+}
+
+Subcommand add_prep_1on1(CLI::App& app, Context& ctx) {
+  auto opt = std::make_shared<Prep1on1Options>();
+  auto* prep = app.add_subcommand("prep-1on1", "The agenda of your next 1:1, and its records");
+  prep->require_subcommand(0, 1);
+  add_positional(prep, "person", opt->person, "Whose 1:1 (default: your primary manager)");
+  add_one(prep, "--date", opt->date, "The meeting's date (default: the next one from their cadence)");
+  add_one(prep, "--since", opt->since, "The period's first day (default: the last 1:1 with them)");
+  add_one(prep, "--format", opt->format, "md (default), text or json")->check(one_of({"md", "text", "json"}));
+  add_switch(prep, "--all-sections", opt->all_sections, "Show empty sections as \"none\"");
+  add_switch(prep, "--save", opt->save, "Write the 1:1 record (dated today or --date) and print its path");
+
+  auto* add = prep->add_subcommand("add", "Queue a talking point; prints its id");
+  add_positional(add, "text", opt->text, "The talking point")->required();
+  add_one(add, "--with", opt->with, "For whom (default: your primary manager)");
+  add_one(add, "--kind", opt->kind, "problem, idea, ask, topic (default), feedback or career")
+      ->check(one_of(topic_kinds));
+  add_one(add, "--solution", opt->solution, "A problem's proposed solution (implies --kind problem)");
+  add_switch(add, "--private", opt->is_private, "Never show it in an agenda");
+
+  auto* done = prep->add_subcommand("done", "Close an action item of a 1:1 record");
+  add_positional(done, "action", opt->action, "The action item's id")->required();
+  add_one(done, "--with", opt->with, "Whose 1:1s hold it (default: searched in all)");
+  add_one(done, "--date", opt->date, "When it was done (default: today)");
+
+  auto* list = prep->add_subcommand("list", "Queued talking points and open action items, for scripts");
+  add_positional(list, "person", opt->person, "Whose (default: your primary manager)");
+  add_switch(list, "--all", opt->all, "Everyone with a 1on1s folder");
+
+  return {prep, [=, &ctx] {
+            if (add->parsed()) return run_prep_add(*opt, ctx);
+            if (done->parsed()) return run_prep_done(*opt, ctx);
+            if (list->parsed()) return run_prep_list(*opt, ctx);
+            return run_prep(*opt, ctx);
+          }};
 }
 
 }  // namespace upward::cmd

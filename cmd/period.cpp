@@ -1,0 +1,21 @@
+#include "period.hpp"
+
+#include "upward/views/agenda.hpp"
+
+namespace upward::cmd {
+
+dates::PeriodContext period_context(Context& ctx, std::string_view expr, std::vector<Problem>& skipped) {
+  const Config& cfg = ctx.repo().config();
+  dates::PeriodContext pc{ctx.today, cfg.week_start, std::nullopt};
+  if (expr.find("since-last-1on1") != std::string_view::npos && !cfg.manager.empty()) {
+    auto meetings = ctx.repo().meetings(cfg.manager, skipped);
+    pc.last_1on1 = last_meeting(meetings, ctx.today);
+  }
+  return pc;
+}
+
+dates::DateRange parse_period(Context& ctx, std::string_view expr, std::vector<Problem>& skipped) {
+  return dates::parse_period(expr, period_context(ctx, expr, skipped));
+}
+
+}  // namespace upward::cmd
