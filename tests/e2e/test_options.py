@@ -64,6 +64,19 @@ SAMPLES = {
     ("people add", "--pressure"): ("Q4 launch", "Budget"),
     ("people add", "--primary"): None,
     ("people show", "--format"): ("json", "text"),
+    ("prep-1on1", "--date"): ("2026-11-30", "next friday"),
+    ("prep-1on1", "--since"): ("2026-11-01", "2026-11-16"),
+    ("prep-1on1", "--format"): ("json", "text"),
+    ("prep-1on1", "--all-sections"): None,
+    ("prep-1on1", "--save"): None,
+    ("prep-1on1 add", "--with"): ("dana", "lee"),
+    ("prep-1on1 add", "--kind"): ("problem", "idea"),
+    ("prep-1on1 add", "--solution"): ("Move to v3", "-2 retries"),
+    ("prep-1on1 add", "--private"): None,
+    ("prep-1on1 done", "--with"): ("dana", "lee"),
+    ("prep-1on1 done", "--date"): ("yesterday", "-3d"),
+    ("prep-1on1 list", "--all"): None,
+    ("outcome", "--date"): ("yesterday", "-3d"),
 }
 for _cmd in ("goals", "people"):  # `goals list` is `goals`
     for (_c, _o), _v in list(SAMPLES.items()):
@@ -140,6 +153,31 @@ class OptionsTest(UpwardTest):
         if cmd == "people add":
             req = [a for o, v in (("--name", "Lee Chen"), ("--relationship", "peer")) if o != opt for a in (o, v)]
             return [], [fresh], req, None, lambda r: self.toml(self.repo, "people", r.stdout.strip() + ".toml"), fresh
+        if cmd == "prep-1on1 add":
+            def observe(r):  # the topic's file, wherever it went (ids differ: a suffix per run)
+                found = glob.glob(os.path.join(self.repo, "1on1s", "*", "topics", r.stdout.strip() + ".toml"))
+                return [(f.split(os.sep)[-3], self.toml(f)) for f in found]
+            return [], WORDS, [], None, observe, fresh
+        if cmd == "prep-1on1 done":  # a fresh open action item, in Dana's 1:1s (and Lee's for --with)
+            day = f"2025-{1 + self.n // 28:02d}-{1 + self.n % 28:02d}"
+            people = ("dana", "lee") if opt == "--with" else ("dana",)
+            for who in people:
+                os.makedirs(os.path.join(self.repo, "1on1s", who), exist_ok=True)
+                with open(os.path.join(self.repo, "1on1s", who, day + ".toml"), "w") as f:
+                    f.write(f'date = {day}\n\n[[action]]\nid = "{fresh}"\ntext = "Do it"\n')
+            return [], [fresh], [], None, lambda r: [self.toml(self.repo, "1on1s", who, day + ".toml")["action"]
+                                                    for who in people], fresh
+        if cmd == "prep-1on1" and opt == "--save":
+            def observe(r):  # the record it saved, then gone, so the next run can save again
+                path = r.stdout.strip()
+                text = self.read(path)
+                os.remove(path)
+                return path, text
+            return [], [], [], None, observe, fresh
+        if cmd == "outcome":
+            win = self.ok("log-win", "Win " + fresh, "--follow-up", "2026-11-01", "-d", "2026-10-01").strip()
+            return [], [win, *WORDS], [], None, lambda r: {k: v for k, v in self.win(win).items()
+                                                           if k.startswith("outcome")}, fresh
         positional = {"goals show": ["checkout-latency"], "people show": ["dana"]}.get(cmd, [])
         return [], positional, [], None, lambda r: r.stdout, fresh
 
@@ -263,8 +301,8 @@ class OptionsTest(UpwardTest):
 
     def test_usage_errors_name_what_was_typed(self):
         for argv, message in (
-                ([], "a command is required (expected help, init, log-win, goals, people, check)"),
-                (["frob"], "unknown command 'frob' (expected help, init, log-win, goals, people, check)"),
+                ([], "a command is required (expected help, init, log-win, prep-1on1, outcome, goals, people, check)"),
+                (["frob"], "unknown command 'frob' (expected help, init, log-win, prep-1on1, outcome, goals, people, check)"),
                 (["people", "frob"], "unknown command 'frob' (expected list, add, show, primary)"),
                 (["check", "--colr", "never"], "unknown option '--colr'"),
                 (["log-win", "--seenby", "dana", "Text"], "unknown option '--seenby'"),

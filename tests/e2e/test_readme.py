@@ -158,7 +158,8 @@ class ManExamplesTest(ShellTest):
     """Each page's examples, pasted in order into a fresh repository, all succeed."""
 
     DANA = 'upward people add dana --name "Dana Okafor" --relationship manager'
-    PREPARE = {"upward-goals.1": [DANA], "upward-log-win.1": [DANA], "upward.1": [DANA]}
+    PREPARE = {"upward-goals.1": [DANA], "upward-log-win.1": [DANA], "upward.1": [DANA],
+               "upward-prep-1on1.1": [DANA], "upward-outcome.1": [DANA]}
 
     def test_every_example_runs_as_written(self):
         pages = sorted(p for p in os.listdir(os.path.join(SRC, "man")) if p.endswith(".1"))
