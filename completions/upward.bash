@@ -22,6 +22,11 @@ _upward_ids() {  # ids of the files in one folder of the repository: goals or pe
     done
 }
 
+_upward_actions() {  # the open action items of every 1:1, from the binary itself
+    command upward --dir "$(_upward_repo)" prep-1on1 list --all 2>/dev/null |
+        while IFS=$'\t' read -r kind _ id _; do [[ $kind == action ]] && printf '%s\n' "$id"; done
+}
+
 _upward() {
     local cur prev words cword
     if declare -F _init_completion >/dev/null; then
@@ -31,18 +36,25 @@ _upward() {
         words=("${COMP_WORDS[@]}") cword=$COMP_CWORD
     fi
     local global="--dir --today --color -q --quiet -V --version -h --help"
-    local commands="help init log-win goals people check"
+    local commands="help init log-win prep-1on1 outcome goals people check"
 
     case $prev in
         --dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
-        --today | -d | --date | --follow-up)
+        --today | -d | --date | --follow-up | --since)
             COMPREPLY=($(compgen -W "today yesterday tomorrow monday tuesday wednesday thursday friday" -- "$cur"))
             return ;;
         -g | --goal | --supports) COMPREPLY=($(compgen -W "$(_upward_ids goals)" -- "$cur")); return ;;
         --seen-by | --from) COMPREPLY=($(compgen -W "$(_upward_ids people)" -- "$cur")); return ;;
         --owner) COMPREPLY=($(compgen -W "me $(_upward_ids people)" -- "$cur")); return ;;
-        --kind) COMPREPLY=($(compgen -W "win kudos" -- "$cur")); return ;;
+        --kind)
+            if [[ " ${words[*]} " == *" prep-1on1 "* ]]; then
+                COMPREPLY=($(compgen -W "problem idea ask topic feedback career" -- "$cur"))
+            else
+                COMPREPLY=($(compgen -W "win kudos" -- "$cur"))
+            fi
+            return ;;
+        --with) COMPREPLY=($(compgen -W "$(_upward_ids people)" -- "$cur")); return ;;
         --status) COMPREPLY=($(compgen -W "on-track at-risk blocked done dropped" -- "$cur")); return ;;
         --relationship) COMPREPLY=($(compgen -W "manager skip-level stakeholder mentor peer" -- "$cur")); return ;;
         --style) COMPREPLY=($(compgen -W "brief detailed" -- "$cur")); return ;;
@@ -51,14 +63,14 @@ _upward() {
         --period) COMPREPLY=($(compgen -W "this-week last-week this-month last-month this-quarter last-quarter
                                           this-year last-year ytd" -- "$cur")); return ;;
         -i | --impact | --metric | -t | --tag | --link | --name | --email | --id | --why | --progress | --note | \
-            --priority | --pressure) return ;;
+            --priority | --pressure | --solution) return ;;
     esac
 
     local i cmd="" sub=""
     for ((i = 1; i < cword; i++)); do
         if [[ -z $cmd ]]; then
             case ${words[i]} in
-                help | init | log-win | goals | people | check) cmd=${words[i]} ;;
+                help | init | log-win | prep-1on1 | outcome | goals | people | check) cmd=${words[i]} ;;
                 --dir | --today | --color) ((i++)) ;;
             esac
         elif [[ -z $sub && ${words[i]} != -* ]]; then
@@ -73,6 +85,7 @@ _upward() {
                 "") COMPREPLY=($(compgen -W "${commands#help }" -- "$cur")) ;;
                 goals) COMPREPLY=($(compgen -W "list add update done show align" -- "$cur")) ;;
                 people) COMPREPLY=($(compgen -W "list add show primary" -- "$cur")) ;;
+                prep-1on1) COMPREPLY=($(compgen -W "add done list" -- "$cur")) ;;
             esac ;;
         init)
             if [[ $cur == -* ]]; then
@@ -116,6 +129,31 @@ _upward() {
                         COMPREPLY=($(compgen -W "$(_upward_ids people)" -- "$cur"))
                     fi ;;
             esac ;;
+        prep-1on1)
+            case $sub in
+                add) COMPREPLY=($(compgen -W "--with --kind --solution --private $global" -- "$cur")) ;;
+                done)
+                    if [[ $cur == -* ]]; then
+                        COMPREPLY=($(compgen -W "--with --date $global" -- "$cur"))
+                    else
+                        COMPREPLY=($(compgen -W "$(_upward_actions)" -- "$cur"))
+                    fi ;;
+                list)
+                    if [[ $cur == -* ]]; then
+                        COMPREPLY=($(compgen -W "--all $global" -- "$cur"))
+                    else
+                        COMPREPLY=($(compgen -W "$(_upward_ids people)" -- "$cur"))
+                    fi ;;
+                *)  # the agenda: a person, or a sub-command
+                    if [[ $cur == -* ]]; then
+                        COMPREPLY=($(compgen -W "--date --since --format --all-sections --save $global" -- "$cur"))
+                    else
+                        local more=""
+                        [[ -z $sub ]] && more="add done list"
+                        COMPREPLY=($(compgen -W "$more $(_upward_ids people)" -- "$cur"))
+                    fi ;;
+            esac ;;
+        outcome) COMPREPLY=($(compgen -W "-d --date $global" -- "$cur")) ;;
         check) COMPREPLY=($(compgen -W "$global" -- "$cur")) ;;
     esac
 }

@@ -11,7 +11,16 @@ function __upward_ids --description 'ids of the files in one folder of the repos
     end
 end
 
-set -l commands help init log-win goals people check
+function __upward_actions --description 'the open action items of every 1:1'
+    set -l repo $UPWARD_DIR
+    set -l tokens (commandline -opc)
+    set -l i (contains -i -- --dir $tokens)
+    and set repo $tokens[(math $i + 1)]
+    test -n "$repo"; or set repo (set -q XDG_DATA_HOME; and echo $XDG_DATA_HOME; or echo $HOME/.local/share)/upward
+    upward --dir $repo prep-1on1 list --all 2>/dev/null | string match -r '^action\t[^\t]*\t[^\t]*' | string replace -r '^action\t[^\t]*\t' ''
+end
+
+set -l commands help init log-win prep-1on1 outcome goals people check
 complete -c upward -f
 complete -c upward -l dir -r -a '(__fish_complete_directories)' -d 'The repository'
 complete -c upward -l today -x -a 'today yesterday' -d "Pin today's date"
@@ -22,8 +31,10 @@ complete -c upward -s h -l help -d 'Help'
 
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a help -d 'The help of upward or of a command'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a init -d 'Create a repository'
-complete -c upward -n "__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from init log-win goals people check" -a 'init log-win goals people check'
+complete -c upward -n "__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from init log-win prep-1on1 outcome goals people check" -a 'init log-win prep-1on1 outcome goals people check'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a log-win -d 'Record a win and why it mattered'
+complete -c upward -n "not __fish_seen_subcommand_from $commands" -a prep-1on1 -d 'The agenda of your next 1:1'
+complete -c upward -n "not __fish_seen_subcommand_from $commands" -a outcome -d 'Record what came of a win'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a goals -d "Your goals beside your manager's"
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a people -d 'Your managers and stakeholders'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a check -d 'Validate every file'
@@ -87,3 +98,24 @@ complete -c upward -n "$p; and __fish_seen_subcommand_from add" -l cadence -x -a
 complete -c upward -n "$p; and __fish_seen_subcommand_from add" -l priority -x -d 'What they care about'
 complete -c upward -n "$p; and __fish_seen_subcommand_from add" -l pressure -x -d 'What presses on them'
 complete -c upward -n "$p; and __fish_seen_subcommand_from add" -l primary -d 'Make them your primary manager'
+
+set -l prep_subs add done list
+set -l pr '__fish_seen_subcommand_from prep-1on1'
+complete -c upward -n "$pr; and not __fish_seen_subcommand_from $prep_subs" -a add -d 'Queue a talking point'
+complete -c upward -n "$pr; and not __fish_seen_subcommand_from $prep_subs" -a done -d 'Close an action item'
+complete -c upward -n "$pr; and not __fish_seen_subcommand_from $prep_subs" -a list -d 'Queued talking points and open actions'
+complete -c upward -n "$pr; and not __fish_seen_subcommand_from add done" -a '(__upward_ids people)' -d 'Person'
+complete -c upward -n "$pr; and __fish_seen_subcommand_from done" -a '(__upward_actions)' -d 'Action item'
+complete -c upward -n "$pr; and not __fish_seen_subcommand_from $prep_subs" -l date -x -d 'The meeting date'
+complete -c upward -n "$pr; and not __fish_seen_subcommand_from $prep_subs" -l since -x -a 'since-last-1on1' -d "The period's first day"
+complete -c upward -n "$pr; and not __fish_seen_subcommand_from $prep_subs" -l format -x -a 'md text json' -d 'Output format'
+complete -c upward -n "$pr; and not __fish_seen_subcommand_from $prep_subs" -l all-sections -d 'Show empty sections as none'
+complete -c upward -n "$pr; and not __fish_seen_subcommand_from $prep_subs" -l save -d 'Write the 1:1 record, print its path'
+complete -c upward -n "$pr; and __fish_seen_subcommand_from add done" -l with -x -a '(__upward_ids people)' -d 'Whose 1:1s'
+complete -c upward -n "$pr; and __fish_seen_subcommand_from add" -l kind -x -a 'problem idea ask topic feedback career' -d 'Kind'
+complete -c upward -n "$pr; and __fish_seen_subcommand_from add" -l solution -x -d "A problem's proposed solution"
+complete -c upward -n "$pr; and __fish_seen_subcommand_from add" -l private -d 'Never in an agenda'
+complete -c upward -n "$pr; and __fish_seen_subcommand_from done" -l date -x -a 'today yesterday' -d 'When it was done'
+complete -c upward -n "$pr; and __fish_seen_subcommand_from list" -l all -d 'Everyone with 1:1s'
+
+complete -c upward -n '__fish_seen_subcommand_from outcome' -s d -l date -x -a 'today yesterday' -d 'When it was known'
