@@ -95,7 +95,7 @@ class ReadmeTourTest(ShellTest):
             self.assertNotIn("warning", r.stderr, command)
         out = {command: r.stdout for command, r in results}
         lines = list(out)
-        self.assertEqual(len(lines), 14, lines)
+        self.assertEqual(len(lines), 18, lines)
         self.assertTrue(os.path.isfile(os.path.join(repo, "upward.toml")))
         self.assertEqual(out[lines[1]], "dana\n")
         # the id, on stdout, and the file the README shows
@@ -129,7 +129,17 @@ class ReadmeTourTest(ShellTest):
         align = out[lines[12]]
         self.assertLess(align.index("Checkout conversion +2% in Q4"), align.index("Checkout p99 under 400 ms"))
         self.assertIn("Shipped the order-history cache", align)
-        self.assertEqual(out[lines[13]], "")  # check: no problems
+        topic = out[lines[13]].strip()  # prep-1on1 add: the topic's id
+        with open(os.path.join(repo, "1on1s", "dana", "topics", topic + ".toml"), "rb") as f:
+            self.assertEqual(tomllib.load(f)["solution"], "Move to v3")
+        self.assertIn("Vendor API limits at peak", out[lines[14]])  # the agenda
+        self.assertIn("Dana", out[lines[14]])
+        self.assertEqual(out[lines[15]], os.path.join(repo, "1on1s", "dana", "2026-11-23.toml") + "\n")
+        with open(out[lines[15]].strip(), "rb") as f:
+            self.assertEqual(tomllib.load(f)["topics"], [topic])
+        self.assertEqual(self.read_win(repo, "2026-11-23-cut-checkout-p99-from-900-ms-to-350-ms")["outcome"],
+                         "Conversion held at +1.1%")
+        self.assertEqual(out[lines[17]], "")  # check: no problems
         # every change is its own commit
         log = subprocess.run(["git", "-C", repo, "log", "--format=%s"], capture_output=True, text=True).stdout
         self.assertIn("log-win: Cut checkout p99 from 900 ms to 350 ms", log)
