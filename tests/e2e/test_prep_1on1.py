@@ -85,9 +85,11 @@ class DemoTest(UpwardTest):
     def test_the_demo_agenda_shows_every_section(self):
         a = json.loads(self.agenda(fmt="json"))
         self.assertEqual(a["date"], "2026-11-23")
-        for key in ("actions", "topics", "goals", "questions", "profile", "wins", "outcomes_due"):
+        for key in ("actions", "talking_points", "goals", "questions", "know_your_manager", "wins", "outcomes_due"):
             self.assertTrue(a[key], key)
         self.assertTrue(a["style"])
+        self.assertTrue(a["career"]["due"])
+        self.assertTrue(a["career"]["prompts"])
         self.assertEqual({q["kind"] for q in a["questions"]},
                          {"no-update", "due-soon", "overdue-action", "outcome", "impact"})
         self.assertGreaterEqual(min(w["date"] for w in a["wins"]), "2026-11-16")  # nothing before the last 1:1
