@@ -444,6 +444,13 @@ TEST_CASE("agenda render: record text never turns into Markdown structure") {
   CHECK(md::escape("1. first") == "1\\. first");
   CHECK(md::escape("12) twelfth") == "12\\) twelfth");
   CHECK(md::escape("2026-11-23 is fine") == "2026-11-23 is fine");
+  CHECK(md::escape("1.") == "1\\.");
+  CHECK(md::escape("3.5 hours, 2)x") == "3.5 hours, 2)x");
+  CHECK(md::escape("-3 days, +1.2%, #hashtag, ~5 min, =x") == "-3 days, +1.2%, #hashtag, ~5 min, =x");
+  CHECK(md::escape("---") == "\\---");
+  CHECK(md::escape("#") == "\\#");
+  CHECK(md::escape("-") == "\\-");
+  CHECK(md::escape(">quote") == "\\>quote");
   CHECK(md::escape("===") == "\\===");
   CHECK(md::escape("~~~ fence") == "\\~~~ fence");
   CHECK(md::escape("a `b` c_d <e> \\f") == "a \\`b\\` c\\_d \\<e> \\\\f");
@@ -584,4 +591,18 @@ TEST_CASE("agenda render: list lines are KIND, PERSON, ID, TEXT, one line each")
         "idea\tdana\t2026-11-14-cache\tA cache\n"
         "action\tdana\tsend-plan\tSend the plan\n");
   CHECK(render_queue_lines("dana", {}, {}) == "");
+}
+
+TEST_CASE("agenda render: a career conversation never held") {
+  Agenda a = bare();
+  a.career_due = true;
+  a.last_career.reset();
+  a.career = {"Where do you want to be in two years?"};
+  CHECK(render_agenda_md(a).find("## Career conversation\n\nNo career conversation on record.\n\n"
+                                 "- Where do you want to be in two years?\n") != std::string::npos);
+  CHECK(render_agenda_json(a).find("\"career\": {\"due\": true, \"last\": null, \"prompts\": "
+                                   "[\"Where do you want to be in two years?\"]},") != std::string::npos);
+  a.career_due = false;
+  a.career.clear();
+  CHECK(render_agenda_text(a, {true}).find("CAREER CONVERSATION\n  none\n") != std::string::npos);
 }

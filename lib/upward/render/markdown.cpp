@@ -42,12 +42,15 @@ std::string escape(std::string_view raw) {
   std::string out;
   out.reserve(s.size() + 8);
   size_t i = 0;
-  // A block marker at the start: headings, lists, quotes, setext underlines, fences, tables.
-  if (!s.empty() && std::string_view("#-+>=~|").find(s[0]) != std::string_view::npos) {
+  // A block marker at the start: a quote, or a heading, list item, setext underline, thematic
+  // break or fence, which all need something else than a letter or digit after their first
+  // character (`-3 days`, `#hashtag`, `3.5 hours` and `~5 min` stay as they are).
+  const bool word_follows = s.size() > 1 && is_alnum(s[1]);
+  if (!s.empty() && (s[0] == '>' || (std::string_view("#-+=~").find(s[0]) != std::string_view::npos && !word_follows))) {
     out += '\\';
   } else {
     while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) out += s[i++];
-    if (i > 0 && i < s.size() && (s[i] == '.' || s[i] == ')')) out += '\\';
+    if (i > 0 && i < s.size() && (s[i] == '.' || s[i] == ')') && (i + 1 == s.size() || s[i + 1] == ' ')) out += '\\';
   }
   for (; i < s.size(); ++i) {
     char c = s[i];

@@ -11,8 +11,9 @@ std::string cell(std::string_view s);
 
 /// Record text as literal CommonMark inline text on one line: newlines and tabs flattened to
 /// spaces, trimmed; `\`, `` ` ``, `*`, `_`, `[`, `]`, `<` and an entity-like `&` backslash-escaped
-/// everywhere, and what would open a block at the start of a line (`#`, `-`, `+`, `>`, `=`, `~`,
-/// `|`, `1.`, `1)`) escaped there, so the text is safe anywhere in a line.
+/// everywhere, and what would open a block at the start (`# `, `- `, `+ `, `>`, `===`, `~~~`,
+/// `1. `, `1) `) escaped there, so the text is safe anywhere in a line. Text that needs no
+/// escape (`-3 days`, `#hashtag`, `3.5 hours`, `R&D`) stays as it is.
 /// `escape("# *hi* [x]")` is `\# \*hi\* \[x\]`.
 std::string escape(std::string_view s);
 
