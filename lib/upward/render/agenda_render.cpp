@@ -116,6 +116,8 @@ struct Section {
   bool empty;
 };
 
+enum SectionIndex : size_t { actions_s, topics_s, goals_s, questions_s, profile_s, wins_s, outcomes_s, career_s, style_s };
+
 std::vector<Section> sections(const Agenda& a) {
   return {{"Open action items", a.actions.empty()},
           {"Talking points", a.topics.empty()},
@@ -133,7 +135,7 @@ std::vector<Section> sections(const Agenda& a) {
 void md_section_body(const Agenda& a, size_t index, std::string& out) {
   const Person& p = a.person;
   switch (index) {
-    case 0:
+    case actions_s:
       for (const auto& oa : a.actions) {
         const Action& x = oa.action;
         out += "- **" + md::escape(owner_label(x.owner, p)) + "**: " + md::escape(x.text);
@@ -141,7 +143,7 @@ void md_section_body(const Agenda& a, size_t index, std::string& out) {
         out += " — from the 1:1 on " + day_text(oa.from) + " (" + md::code(x.id) + ")\n";
       }
       break;
-    case 1: {
+    case topics_s: {
       bool first = true;
       for (const auto& g : group_topics(a.topics)) {
         out += std::string(first ? "" : "\n") + "### " + md::escape(g.label) + "\n\n";
@@ -155,7 +157,7 @@ void md_section_body(const Agenda& a, size_t index, std::string& out) {
       }
       break;
     }
-    case 2:
+    case goals_s:
       for (const auto& g : a.goals) {
         out += "- " + md::escape(g.goal.goal.title) + " (" + md::code(g.goal.goal.id) + ") — " +
                md::escape(goal_summary(g, p));
@@ -163,27 +165,27 @@ void md_section_body(const Agenda& a, size_t index, std::string& out) {
         out += "\n";
       }
       break;
-    case 3:
+    case questions_s:
       for (const auto& q : a.questions) out += "- " + md::escape(q.text) + "\n";
       break;
-    case 4:
+    case profile_s:
       for (const auto& q : a.profile) out += "- " + md::escape(q) + "\n";
       break;
-    case 5:
+    case wins_s:
       for (const auto& w : a.wins)
         out += "- " + day_text(w.date) + ": " + md::escape(w.title) +
                (text::trim(w.impact).empty() ? "" : " — " + md::escape(w.impact)) + "\n";
       break;
-    case 6:
+    case outcomes_s:
       for (const auto& w : a.outcomes_due)
         out += "- " + md::escape(w.title) + " (" + day_text(w.date) + "), follow-up due " +
                (w.follow_up ? day_text(*w.follow_up) : std::string("now")) + ": " + md::code(outcome_command(w)) + "\n";
       break;
-    case 7:
+    case career_s:
       out += career_last(a) + "\n\n";
       for (const auto& c : a.career) out += "- " + md::escape(c) + "\n";
       break;
-    case 8:
+    case style_s:
       out += md::escape(a.style) + "\n";
       break;
   }
@@ -200,7 +202,7 @@ std::string upper(std::string s) {
 void text_section_body(const Agenda& a, size_t index, std::string& out) {
   const Person& p = a.person;
   switch (index) {
-    case 0:
+    case actions_s:
       for (const auto& oa : a.actions) {
         const Action& x = oa.action;
         out += "  " + one_line(owner_label(x.owner, p)) + ": " + one_line(x.text);
@@ -208,7 +210,7 @@ void text_section_body(const Agenda& a, size_t index, std::string& out) {
         out += " — from the 1:1 on " + day_text(oa.from) + " (" + one_line(x.id) + ")\n";
       }
       break;
-    case 1:
+    case topics_s:
       for (const auto& g : group_topics(a.topics)) {
         out += "  " + g.label + "\n";
         for (const Topic* t : g.topics) {
@@ -219,7 +221,7 @@ void text_section_body(const Agenda& a, size_t index, std::string& out) {
         }
       }
       break;
-    case 2:
+    case goals_s:
       for (const auto& g : a.goals) {
         out += "  " + one_line(g.goal.goal.title) + " (" + one_line(g.goal.goal.id) + ") — " +
                one_line(goal_summary(g, p));
@@ -227,27 +229,27 @@ void text_section_body(const Agenda& a, size_t index, std::string& out) {
         out += "\n";
       }
       break;
-    case 3:
+    case questions_s:
       for (const auto& q : a.questions) out += "  " + one_line(q.text) + "\n";
       break;
-    case 4:
+    case profile_s:
       for (const auto& q : a.profile) out += "  " + one_line(q) + "\n";
       break;
-    case 5:
+    case wins_s:
       for (const auto& w : a.wins)
         out += "  " + day_text(w.date) + ": " + one_line(w.title) +
                (text::trim(w.impact).empty() ? "" : " — " + one_line(w.impact)) + "\n";
       break;
-    case 6:
+    case outcomes_s:
       for (const auto& w : a.outcomes_due)
         out += "  " + one_line(w.title) + " (" + day_text(w.date) + "), follow-up due " +
                (w.follow_up ? day_text(*w.follow_up) : std::string("now")) + ": " + one_line(outcome_command(w)) + "\n";
       break;
-    case 7:
+    case career_s:
       out += "  " + career_last(a) + "\n";
       for (const auto& c : a.career) out += "  - " + one_line(c) + "\n";
       break;
-    case 8:
+    case style_s:
       out += "  " + one_line(a.style) + "\n";
       break;
   }
@@ -289,7 +291,7 @@ std::string render_agenda_md(const Agenda& a, const AgendaRenderOptions& opt) {
     if (list[i].empty && !opt.all_sections) continue;
     out += std::string("\n## ") + list[i].title + "\n\n";
     if (list[i].empty) {
-      out += i == 7 ? "- " + career_none(a) + "\n" : i == 8 ? "none\n" : "- none\n";
+      out += i == career_s ? "- " + career_none(a) + "\n" : i == style_s ? "none\n" : "- none\n";
       continue;
     }
     md_section_body(a, i, out);
@@ -305,7 +307,7 @@ std::string render_agenda_text(const Agenda& a, const AgendaRenderOptions& opt) 
     if (list[i].empty && !opt.all_sections) continue;
     out += "\n" + upper(list[i].title) + "\n";
     if (list[i].empty) {
-      out += "  " + (i == 7 ? career_none(a) : std::string("none")) + "\n";
+      out += "  " + (i == career_s ? career_none(a) : std::string("none")) + "\n";
       continue;
     }
     text_section_body(a, i, out);
