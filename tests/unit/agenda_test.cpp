@@ -460,6 +460,17 @@ TEST_CASE("agenda: my goal supporting only a done goal of theirs is not theirs t
   CHECK(build_agenda(in).goals.empty());
 }
 
+TEST_CASE("agenda: a goal stale for one day says so in the singular", "[agenda]") {
+  AgendaInput in = input("2026-11-20");
+  in.stale_after_days = 0;
+  Goal g = goal("g", "dana");
+  g.updates = {{d("2026-11-19"), 10, "", ""}};
+  in.goals = {g};
+  Agenda a = build_agenda(in);
+  REQUIRE(a.goals.size() == 1);
+  CHECK(a.goals[0].reasons == V{"stale (no update for 1 day)"});
+}
+
 // ---- likely questions -----------------------------------------------------------------------------
 
 TEST_CASE("agenda: they will ask about a goal with no update since the last 1:1", "[agenda]") {

@@ -179,8 +179,10 @@ std::vector<std::string> attention_reasons(const GoalRow& row) {
   if (row.state.status == "at-risk") out.push_back("at risk");
   if (row.state.status == "blocked") out.push_back("blocked");
   if (row.state.overdue) out.push_back("overdue (due " + dates::format_day(*row.goal.due) + ")");
-  if (row.state.stale)
-    out.push_back("stale (no update for " + std::to_string(*row.state.days_since_update) + " days)");
+  if (row.state.stale) {
+    int days = *row.state.days_since_update;
+    out.push_back("stale (no update for " + std::to_string(days) + (days == 1 ? " day)" : " days)"));
+  }
   return out;
 }
 
