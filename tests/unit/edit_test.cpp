@@ -127,6 +127,125 @@ TEST_CASE("toml_edit: a byte-order mark stays first and locations stay right") {
   CHECK(table["title"].node()->source().begin.column == 9);
 }
 
+TEST_CASE("toml_edit: set_top_level replaces a value's text or adds a line after the last top-level key") {
+  std::string win = "date = 2026-11-20\ntitle = \"Cut p99\"   # short\nfollow_up = 2027-01-01\n";
+  std::string out = toml_edit::set_top_level(win, "outcome", "\"Held at 350 ms\"", "w.toml");
+  CHECK(out == win + "outcome = \"Held at 350 ms\"\n");
+  out = toml_edit::set_top_level(out, "outcome_date", "2027-01-05", "w.toml");
+  CHECK(out == win + "outcome = \"Held at 350 ms\"\noutcome_date = 2027-01-05\n");
+  CHECK(toml_edit::set_top_level(out, "outcome_date", "2027-01-06", "w.toml") ==
+        win + "outcome = \"Held at 350 ms\"\noutcome_date = 2027-01-06\n");
+  CHECK(toml_edit::set_top_level("title = 'x'\noutcome =   'old'  # by hand\n", "outcome", "\"new\"", "w.toml") ==
+        "title = 'x'\noutcome =   \"new\"  # by hand\n");
+  // no commented example is taken: that is set_top_level_string's job for upward.toml
+  CHECK(toml_edit::set_top_level("a = 1\n# outcome = \"x\"\n", "outcome", "\"y\"", "w.toml") ==
+        "a = 1\noutcome = \"y\"\n# outcome = \"x\"\n");
+  // before the first table, CRLF and BOM kept
+  const std::string bom = "\xEF\xBB\xBF";
+  CHECK(toml_edit::set_top_level(bom + "a = 1\r\n\r\n[[m]]\r\nn = 2\r\n", "b", "2026-11-01", "w.toml") ==
+        bom + "a = 1\r\nb = 2026-11-01\r\n\r\n[[m]]\r\nn = 2\r\n");
+  CHECK(toml_edit::set_top_level("a = 1", "b", "true", "w.toml") == "a = 1\nb = true\n");
+}
+
+TEST_CASE("toml_edit: set_top_level refuses a table, a bad file or a bad value") {
+  CHECK_THROWS_WITH(toml_edit::set_top_level("[outcome]\nx = 1\n", "outcome", "\"y\"", "w.toml"),
+                    "cannot set 'outcome' in place: it is a table here");
+  CHECK_THROWS_AS(toml_edit::set_top_level("a = \n", "b", "1", "w.toml"), Error);
+  CHECK_THROWS_AS(toml_edit::set_top_level("a = 1\n", "b", "\"open", "w.toml"), Error);
+  CHECK_THROWS_AS(toml_edit::set_top_level("a = 1\n", "b c", "1", "w.toml"), Error);
+}
+
+namespace {
+const std::string record =
+    "# 1:1 with Dana\n"
+    "date = 2026-11-16\n"
+    "topics = [\n  \"2026-11-12-vendor\",  # covered\n]\n"
+    "\n"
+    "[[action]]\n"
+    "id = \"send-plan\"\n"
+    "owner=\"me\"   # mine\n"
+    "text = \"Send the plan\"\n"
+    "due = 2026-11-20\n"
+    "  # a note about this action\n"
+    "\n"
+    "# the next one: Dana's\n"
+    "[[action]]\n"
+    "id = \"intro\"\n"
+    "owner = \"dana\"\n"
+    "text = '''Intro to\n[not a header]\nthe vendor'''\n"
+    "done=2026-11-01   # x\n"
+    "\n"
+    "[[action]]\n"
+    "\n"
+    "# only a comment\n"
+    "[extra]\n"
+    "k = 1\n";
+
+/// `before` with the text `from` (once) replaced by `to`.
+std::string with(const std::string& before, const std::string& from, const std::string& to) {
+  auto at = before.find(from);
+  REQUIRE(at != std::string::npos);
+  return before.substr(0, at) + to + before.substr(at + from.size());
+}
+}  // namespace
+
+TEST_CASE("toml_edit: set_in_array_table replaces exactly the value's text") {
+  CHECK(toml_edit::set_in_array_table(record, "action", 1, "done", "2026-11-19", "r.toml") ==
+        with(record, "done=2026-11-01   # x", "done=2026-11-19   # x"));
+  CHECK(toml_edit::set_in_array_table(record, "action", 0, "owner", "\"dana\"", "r.toml") ==
+        with(record, "owner=\"me\"   # mine", "owner=\"dana\"   # mine"));
+}
+
+TEST_CASE("toml_edit: set_in_array_table adds a key after that table's last key line") {
+  // after `due`, before the comment, the blank line and the next table's comment and header
+  CHECK(toml_edit::set_in_array_table(record, "action", 0, "done", "2026-11-19", "r.toml") ==
+        with(record, "due = 2026-11-20\n", "due = 2026-11-20\ndone = 2026-11-19\n"));
+  // a multi-line string whose lines look like a header is a value, not a header
+  CHECK(toml_edit::set_in_array_table(record, "action", 1, "due", "2026-11-30", "r.toml") ==
+        with(record, "done=2026-11-01   # x\n", "done=2026-11-01   # x\ndue = 2026-11-30\n"));
+  // an empty table: right after its header, not after the comment that belongs to [extra]
+  CHECK(toml_edit::set_in_array_table(record, "action", 2, "id", "\"x\"", "r.toml") ==
+        with(record, "[[action]]\n\n# only", "[[action]]\nid = \"x\"\n\n# only"));
+  // the last table of a file without a final newline
+  CHECK(toml_edit::set_in_array_table("[[action]]\nid = \"a\"", "action", 0, "done", "2026-11-19", "r.toml") ==
+        "[[action]]\nid = \"a\"\ndone = 2026-11-19\n");
+  // a sub-table of the action is not the action's own lines
+  CHECK(toml_edit::set_in_array_table("[[action]]\nid = \"a\"\n[action.more]\nx = 1\n", "action", 0, "done", "2026-11-19",
+                                      "r.toml") == "[[action]]\nid = \"a\"\ndone = 2026-11-19\n[action.more]\nx = 1\n");
+  // dotted keys belong to the table
+  CHECK(toml_edit::set_in_array_table("[[action]]\nid = \"a\"\nx.y = 1\n\n[[action]]\n", "action", 0, "done",
+                                      "2026-11-19", "r.toml") ==
+        "[[action]]\nid = \"a\"\nx.y = 1\ndone = 2026-11-19\n\n[[action]]\n");
+  // indented tables and keys
+  CHECK(toml_edit::set_in_array_table("  [[action]]\n  id = \"a\"\n  [[action]]\n  id = \"b\"\n", "action", 1, "done",
+                                      "2026-11-19", "r.toml") ==
+        "  [[action]]\n  id = \"a\"\n  [[action]]\n  id = \"b\"\ndone = 2026-11-19\n");
+}
+
+TEST_CASE("toml_edit: set_in_array_table keeps CRLF, a byte-order mark and non-ASCII text") {
+  const std::string bom = "\xEF\xBB\xBF";
+  std::string crlf = bom + "date = 2026-11-16\r\n[[action]]\r\nid = \"é☃\"\r\ntext = \"Café ☃\" # ü\r\n\r\n[[action]]\r\nid = \"b\"\r\n";
+  CHECK(toml_edit::set_in_array_table(crlf, "action", 0, "done", "2026-11-19", "r.toml") ==
+        with(crlf, "# ü\r\n", "# ü\r\ndone = 2026-11-19\r\n"));
+  CHECK(toml_edit::set_in_array_table(crlf, "action", 0, "text", "\"x\"", "r.toml") ==
+        with(crlf, "\"Café ☃\" # ü", "\"x\" # ü"));
+  std::string first = bom + "[[action]]\nid = \"a\" # ☃\n";
+  CHECK(toml_edit::set_in_array_table(first, "action", 0, "id", "\"b\"", "r.toml") == bom + "[[action]]\nid = \"b\" # ☃\n");
+}
+
+TEST_CASE("toml_edit: set_in_array_table refuses what it cannot do") {
+  CHECK_THROWS_WITH(toml_edit::set_in_array_table(record, "action", 3, "done", "2026-11-19", "r.toml"),
+                    "no [[action]] table number 4 (there are 3)");
+  CHECK_THROWS_WITH(toml_edit::set_in_array_table("date = 2026-11-16\n", "action", 0, "done", "2026-11-19", "r.toml"),
+                    "no [[action]] tables");
+  CHECK_THROWS_WITH(toml_edit::set_in_array_table("action = [{ id = \"a\" }]\n", "action", 0, "done", "2026-11-19", "r.toml"),
+                    "no [[action]] tables");
+  CHECK_THROWS_AS(toml_edit::set_in_array_table("[[action]]\nid = \n", "action", 0, "done", "2026-11-19", "r.toml"), Error);
+  CHECK_THROWS_WITH(toml_edit::set_in_array_table("[[action]]\n[action.done]\nx = 1\n", "action", 0, "done", "2026-11-19",
+                                                  "r.toml"),
+                    "cannot set 'done' in place: it is a table here");
+}
+
 TEST_CASE("json: strings are escaped and objects assembled in order") {
   CHECK(json::quote("a\"b\\c\n\x01é") == "\"a\\\"b\\\\c\\n\\u0001é\"");
   CHECK(json::array({"x", "y"}) == "[\"x\", \"y\"]");

@@ -1,5 +1,7 @@
 #include "upward/model/records.hpp"
 
+#include <algorithm>
+
 #include "upward/base/text.hpp"
 
 namespace upward {
@@ -67,6 +69,8 @@ Win win_from_toml(const toml::table& table, const std::string& path, std::vector
   w.seen_by = r.strings("seen_by", true);
   w.links = r.strings("links");
   w.follow_up = r.day("follow_up");
+  w.outcome = r.string("outcome").value_or("");
+  w.outcome_date = r.day("outcome_date");
   w.is_private = r.boolean("private").value_or(false);
   if (const toml::node* n = r.node("metrics")) {
     const toml::array* arr = n->as_array();
@@ -143,22 +147,96 @@ Person person_from_toml(const toml::table& table, const std::string& id, const s
   return p;
 }
 
-// STUB: helper "store" implements these.
-Topic topic_from_toml(const toml::table&, const std::string& id, const std::string& person, const std::string& path,
-                      std::vector<Problem>& problems) {
-  problems.push_back({{path, 1, 1}, "topic_from_toml: not implemented yet"});
+Topic topic_from_toml(const toml::table& table, const std::string& id, const std::string& person,
+                      const std::string& path, std::vector<Problem>& problems) {
   Topic t;
   t.id = id;
   t.person = person;
+  FieldReader r(table, path, problems);
+  if (auto d = r.day("date", true)) t.date = *d;
+  if (auto s = r.string("text", true)) {
+    t.text = *s;
+    if (text::trim(*s).empty()) r.problem(*r.node("text"), "'text' is empty");
+  }
+  t.kind = r.one_of("kind", topic_kinds).value_or("topic");
+  t.solution = r.string("solution").value_or("");
+  t.is_private = r.boolean("private").value_or(false);
   return t;
 }
 
-Meeting meeting_from_toml(const toml::table&, const std::string& person, const std::string& path,
+namespace {
+
+/// The date a record's file name gives it (`.../2026-11-23.toml`), if it is one.
+std::optional<dates::Day> date_of_name(const std::string& path) {
+  auto slash = path.find_last_of('/');
+  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  if (name.size() < 5 || name.compare(name.size() - 5, 5, ".toml") != 0) return std::nullopt;
+  return dates::parse_iso(name.substr(0, name.size() - 5));
+}
+
+/// The `[[action]]` tables of a record, in file order; problems for each that lacks what it needs.
+std::vector<Action> actions_from_toml(FieldReader& top, const std::string& path, std::vector<Problem>& problems) {
+  std::vector<Action> out;
+  const toml::node* node = top.node("action");
+  if (!node) return out;
+  if (!node->is_array_of_tables()) {
+    top.problem(*node, "'action' must be [[action]] tables");
+    return out;
+  }
+  std::vector<const toml::node*> first_at;  // where each kept id was first given
+  for (const auto& item : *node->as_array()) {
+    const toml::table& t = *item.as_table();
+    FieldReader r(t, path, problems);
+    Action a;
+    auto id = r.slug("id");
+    auto owner = r.string("owner");
+    auto text = r.string("text");
+    if (!t.get("id") || !t.get("owner") || !t.get("text"))
+      r.problem(t, "an [[action]] needs an 'id', an 'owner' (\"me\" or a person id) and a 'text'");
+    if (owner && *owner != "me" && !text::is_slug(*owner))
+      r.problem(*r.node("owner"), "'owner' must be \"me\" or a person id, not '" + *owner + "'");
+    if (text && text::trim(*text).empty()) r.problem(*r.node("text"), "'text' is empty");
+    a.due = r.day("due");
+    a.done = r.day("done");
+    if (!id) continue;
+    auto same = std::find_if(out.begin(), out.end(), [&](const Action& o) { return o.id == *id; });
+    if (same != out.end()) {
+      r.problem(*r.node("id"), "action id '" + *id + "' is repeated in this file (first on line " +
+                                   std::to_string(first_at[same - out.begin()]->source().begin.line) + ")");
+      continue;
+    }
+    a.id = *id;
+    a.owner = owner.value_or("me");
+    a.text = text.value_or("");
+    out.push_back(std::move(a));
+    first_at.push_back(r.node("id"));
+  }
+  return out;
+}
+
+}  // namespace
+
+Meeting meeting_from_toml(const toml::table& table, const std::string& person, const std::string& path,
                           std::vector<Problem>& problems) {
-  problems.push_back({{path, 1, 1}, "meeting_from_toml: not implemented yet"});
   Meeting m;
   m.person = person;
   m.path = path;
+  FieldReader r(table, path, problems);
+  if (auto d = r.day("date", true)) {
+    m.date = *d;
+    auto named = date_of_name(path);
+    if (named && *named != *d)
+      r.problem(*r.node("date"), "date " + dates::format_day(*d) + " does not match the file name (rename the file to " +
+                                     dates::format_day(*d) + ".toml, or correct the date)");
+  }
+  if (auto with = r.slug("with"); with && *with != person)
+    r.problem(*r.node("with"), "'with' = '" + *with + "', but the file is in " + person +
+                                   "'s folder (move it to 1on1s/" + *with + "/, or correct 'with')");
+  m.topics = r.strings("topics", true);
+  m.career = r.boolean("career").value_or(false);
+  m.notes = r.string("notes").value_or("");
+  m.reflection = r.string("reflection").value_or("");
+  m.actions = actions_from_toml(r, path, problems);
   return m;
 }
 
