@@ -40,8 +40,10 @@ class GoldenTest(UpwardTest):
 
     def run_file(self, path):
         repo, files, today, tests = golden.parse(path)
+        self.repo = os.path.join(self.tmp, os.path.basename(path)[:-len(".test")])  # one repository per file
         if repo:
             shutil.copytree(repo, self.repo)
+        os.makedirs(self.repo, exist_ok=True)
         for rel, text in files.items():
             os.makedirs(os.path.dirname(os.path.join(self.repo, rel)), exist_ok=True)
             with open(os.path.join(self.repo, rel), "w") as f:
@@ -229,6 +231,7 @@ class RecordsTest(UpwardTest):
 
     def test_done_on_a_hand_written_record_changes_one_line(self):
         path = os.path.join(self.repo, "1on1s", "dana", "2026-11-16.toml")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w") as f:
             f.write(HAND_RECORD)
         self.assertIn("action\tdana\tsend-plan\tSend the vendor plan\n", self.ok("prep-1on1", "list"))
