@@ -154,9 +154,12 @@ class OptionsTest(UpwardTest):
             req = [a for o, v in (("--name", "Lee Chen"), ("--relationship", "peer")) if o != opt for a in (o, v)]
             return [], [fresh], req, None, lambda r: self.toml(self.repo, "people", r.stdout.strip() + ".toml"), fresh
         if cmd == "prep-1on1 add":
-            def observe(r):  # the topic's file, wherever it went (ids differ: a suffix per run)
+            def observe(r):  # the topic's file, wherever it went; then gone, so the next run gets the same id
                 found = glob.glob(os.path.join(self.repo, "1on1s", "*", "topics", r.stdout.strip() + ".toml"))
-                return [(f.split(os.sep)[-3], self.toml(f)) for f in found]
+                seen = [(f.split(os.sep)[-3], self.toml(f)) for f in found]
+                for f in found:
+                    os.remove(f)
+                return seen
             return [], WORDS, [], None, observe, fresh
         if cmd == "prep-1on1 done":  # a fresh open action item, in Dana's 1:1s (and Lee's for --with)
             day = f"2025-{1 + self.n // 28:02d}-{1 + self.n % 28:02d}"
@@ -164,9 +167,10 @@ class OptionsTest(UpwardTest):
             for who in people:
                 os.makedirs(os.path.join(self.repo, "1on1s", who), exist_ok=True)
                 with open(os.path.join(self.repo, "1on1s", who, day + ".toml"), "w") as f:
-                    f.write(f'date = {day}\n\n[[action]]\nid = "{fresh}"\ntext = "Do it"\n')
-            return [], [fresh], [], None, lambda r: [self.toml(self.repo, "1on1s", who, day + ".toml")["action"]
-                                                    for who in people], fresh
+                    f.write(f'date = {day}\n\n[[action]]\nid = "{fresh}"\nowner = "me"\ntext = "Do it"\n')
+            return [], [fresh], [], None, lambda r: [{k: v for k, v in a.items() if k != "id"}
+                                                    for who in people
+                                                    for a in self.toml(self.repo, "1on1s", who, day + ".toml")["action"]], fresh
         if cmd == "prep-1on1" and opt == "--save":
             def observe(r):  # the record it saved, then gone, so the next run can save again
                 path = r.stdout.strip()
