@@ -137,8 +137,8 @@ class ReadmeTourTest(ShellTest):
         self.assertEqual(out[lines[15]], os.path.join(repo, "1on1s", "dana", "2026-11-23.toml") + "\n")
         with open(out[lines[15]].strip(), "rb") as f:
             self.assertEqual(tomllib.load(f)["topics"], [topic])
-        self.assertEqual(self.read_win(repo, "2026-11-23-cut-checkout-p99-from-900-ms-to-350-ms")["outcome"],
-                         "Conversion held at +1.1%")
+        self.assertEqual(self.read_win(repo, "2026-11-20-ran-the-incident-review")["outcome"],
+                         "No repeat in the next four weeks")
         self.assertEqual(out[lines[17]], "")  # check: no problems
         # every change is its own commit
         log = subprocess.run(["git", "-C", repo, "log", "--format=%s"], capture_output=True, text=True).stdout
