@@ -110,3 +110,33 @@ COMP_WORDS=(upward help goals a); COMP_CWORD=3; _upward; echo "${{COMPREPLY[*]}}
         self.assertIn("--goal\tGoal id", parts[1])
         self.assertEqual(sorted(l.split("\t")[0] for l in parts[2].splitlines()), ["checkout-latency", "hiring"])
         self.assertEqual(sorted(l.split("\t")[0] for l in parts[3].splitlines()), ["checkout-latency", "hiring"])
+
+
+class OneOnOneCompletionTest(UpwardTest):
+    """prep-1on1 completes its sub-commands, person ids and the open action ids the binary lists."""
+
+    def setUp(self):
+        super().setUp()
+        shutil.copytree(os.path.join(SRC, "examples", "demo"), self.repo)
+        self.env = dict(self.env, PATH=os.path.dirname(BIN) + ":" + self.env["PATH"])
+
+    def test_bash_completes_people_and_open_actions(self):
+        script = f"""
+source {COMP}/upward.bash
+COMP_WORDS=(upward --dir {self.repo} prep-1on1 done ''); COMP_CWORD=5; _upward; echo "${{COMPREPLY[*]}}"
+COMP_WORDS=(upward --dir {self.repo} prep-1on1 ''); COMP_CWORD=4; _upward; echo "${{COMPREPLY[*]}}"
+COMP_WORDS=(upward prep-1on1 add --kind p); COMP_CWORD=4; _upward; echo "${{COMPREPLY[*]}}"
+COMP_WORDS=(upward ou); COMP_CWORD=1; _upward; echo "${{COMPREPLY[*]}}"
+"""
+        r = subprocess.run(["bash", "--norc", "-c", script], capture_output=True, text=True, env=self.env)
+        self.assertEqual(r.stderr, "")
+        self.assertEqual(r.stdout.splitlines(), ["intro-sre-lead send-vendor-plan hiring-loop-feedback",
+                                                 "add done list dana marcus priya", "problem", "outcome"])
+
+    @unittest.skipUnless(shutil.which("fish"), "fish is not installed")
+    def test_fish_completes_open_actions(self):
+        script = f"source {COMP}/upward.fish; complete -C'upward --dir {self.repo} prep-1on1 done '"
+        r = subprocess.run(["fish", "--no-config", "-c", script], capture_output=True, text=True, env=self.env)
+        self.assertEqual(r.stderr, "")
+        self.assertEqual(sorted(l.split("\t")[0] for l in r.stdout.splitlines()),
+                         ["hiring-loop-feedback", "intro-sre-lead", "send-vendor-plan"])
