@@ -4,12 +4,13 @@ import glob
 import itertools
 import json
 import os
+import pty
 import shutil
 import subprocess
 import tomllib
 
 import golden
-from harness import BIN, SRC, UpwardTest
+from harness import BIN, SRC, UpwardTest, read_pty
 
 GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden")
 DEMO = os.path.join(SRC, "examples", "demo")
@@ -258,3 +259,19 @@ class RecordsTest(UpwardTest):
         self.assertIn("Dana Okafor", md)
         self.assertIn("none", md)
         self.assertEqual(self.ok("prep-1on1", "list"), "")
+
+    def test_record_text_is_escaped_on_a_terminal_and_kept_in_a_pipe(self):
+        os.makedirs(os.path.join(self.repo, "1on1s", "dana", "topics"))
+        with open(os.path.join(self.repo, "1on1s", "dana", "topics", "2026-11-20-x.toml"), "w") as f:
+            f.write('date = 2026-11-20\ntext = "Title \\u001b[2J cleared"\n')
+        self.assertIn("Title \x1b[2J cleared", self.ok("prep-1on1", "--format", "text"))  # a pipe: exactly
+        for args in (["prep-1on1"], ["prep-1on1", "--format", "text"], ["prep-1on1", "list"]):
+            master, slave = pty.openpty()
+            p = subprocess.Popen([BIN, "--dir", self.repo, *args], stdout=slave, stderr=subprocess.PIPE,
+                                 env=dict(self.env, TERM="xterm"))
+            os.close(slave)
+            out = read_pty(master)
+            self.assertEqual(p.wait(), 0, args)
+            os.close(master)
+            self.assertNotIn(b"\x1b", out, args)
+            self.assertIn(b"Title \\x1b", out, args)
