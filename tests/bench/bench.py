@@ -3,7 +3,7 @@
 
     python3 tests/bench/bench.py [--bin build/upward] [--years 5] [--runs 30]
 
-Writes a repository of YEARS years of wins (20 a week), goals and people into a temporary
+Writes a repository of YEARS years of wins (20 a week), goals, people and weekly 1:1s into a temporary
 folder, then times each command RUNS times and prints the median and the 90th percentile
 in milliseconds. Not part of the test suite: speed is measured here, never asserted.
 """
@@ -29,8 +29,22 @@ def make_repo(binary, root, years):
     for i in range(20):
         write(f"{root}/goals/goal-{i}.toml", f'title = "Goal {i}"\nowner = "me"\ncreated = 2020-01-01\n'
               + "".join(f"\n[[update]]\ndate = 2020-02-{d:02d}\nprogress = {d}\n" for d in range(1, 20)))
-    write(f"{root}/people/dana.toml", 'name = "Dana"\nrelationship = "manager"\n')
+    subprocess.run([binary, "--dir", root, "-q", "people", "add", "dana", "--name", "Dana", "--relationship", "manager",
+                    "--cadence", "weekly", "--priority", "Ship the launch"],
+                   check=True, env=dict(os.environ, PATH="/nonexistent"))  # the primary manager
     day = datetime.date(2026, 11, 23) - datetime.timedelta(days=365 * years)
+    # a weekly 1:1 with Dana over the whole history: a record with two actions, a topic covered
+    meet, k = day, 0
+    while meet < datetime.date(2026, 11, 23):
+        write(f"{root}/1on1s/dana/topics/{meet}-topic-{k}.toml", f'date = {meet}\nkind = "idea"\ntext = "Idea {k}"\n')
+        write(f"{root}/1on1s/dana/{meet}.toml",
+              f'date = {meet}\ntopics = ["{meet}-topic-{k}"]\nnotes = "Talked about idea {k}"\n'
+              f'\n[[action]]\nid = "action-{k}-a"\nowner = "me"\ntext = "Follow up on idea {k}"\n'
+              f'due = {meet + datetime.timedelta(days=7)}\ndone = {meet + datetime.timedelta(days=5)}\n'
+              f'\n[[action]]\nid = "action-{k}-b"\nowner = "dana"\ntext = "Review idea {k}"\n'
+              f'done = {meet + datetime.timedelta(days=3)}\n')
+        meet += datetime.timedelta(days=7)
+        k += 1
     n = 0
     while day <= datetime.date(2026, 11, 23):
         if day.weekday() < 5:
@@ -75,6 +89,7 @@ def main():
             ("upward log-win (no git)", [args.bin, "-q", "log-win", "Benchmark win", "-t", "bench", "-g", "goal-1"]),
             ("upward goals", [args.bin, "goals"]),
             ("upward goals align (this quarter)", [args.bin, "goals", "align"]),
+            ("upward prep-1on1 (dana, a week)", [args.bin, "prep-1on1"]),
             ("upward goals show goal-1 (all history)", [args.bin, "goals", "show", "goal-1"]),
             ("upward check (every file)", [args.bin, "check"]),
         ]

@@ -7,6 +7,7 @@
 #include "upward/base/json.hpp"
 #include "upward/base/text.hpp"
 #include "upward/base/width.hpp"
+#include "upward/render/markdown.hpp"
 
 namespace upward {
 
@@ -14,17 +15,6 @@ namespace {
 
 std::string paint(const std::string& s, const char* code, bool color) {
   return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : s;
-}
-
-/// One line for a table cell or a list item: newlines flattened, `|` escaped.
-std::string md_cell(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\n' || c == '\r') out += ' ';
-    else if (c == '|') out += "\\|";
-    else out += c;
-  }
-  return text::trim(out);
 }
 
 std::string due_text(const Goal& g, const GoalState& s) {
@@ -197,13 +187,13 @@ std::string render_goals_md(const std::vector<OwnerGroup>& groups) {
   std::string out;
   for (const auto& og : groups) {
     if (!out.empty()) out += "\n";
-    out += "## " + md_cell(og.label) + "\n\n";
+    out += "## " + md::cell(og.label) + "\n\n";
     out += "| Goal | Status | Progress | Due | Last update |\n| --- | --- | --- | --- | --- |\n";
     for (const auto& r : og.rows) {
       std::string last = r.state.last_update
                              ? dates::format_day(*r.state.last_update) + " (" + age_text(r.state.days_since_update) + ")"
                              : "never";
-      out += fmt::format("| {} (`{}`) | {} | {}% | {} | {} |\n", md_cell(r.goal.title), r.goal.id,
+      out += fmt::format("| {} (`{}`) | {} | {}% | {} | {} |\n", md::cell(r.goal.title), r.goal.id,
                          status_text(r.state), r.state.progress,
                          r.goal.due ? dates::format_day(*r.goal.due) + (r.state.overdue ? " (overdue)" : "") : "",
                          last);
@@ -223,8 +213,8 @@ std::string render_goals_json(const std::vector<OwnerGroup>& groups, dates::Day 
 std::string render_goal_md(const GoalRow& r, const std::string& owner, std::span<const Goal> all_goals,
                            std::span<const Win> wins, dates::Day today) {
   const Goal& g = r.goal;
-  std::string out = "# " + md_cell(g.title) + " (`" + g.id + "`)\n\n";
-  out += "- Owner: " + md_cell(owner) + "\n";
+  std::string out = "# " + md::cell(g.title) + " (`" + g.id + "`)\n\n";
+  out += "- Owner: " + md::cell(owner) + "\n";
   out += fmt::format("- Status: {}, {}%\n", status_text(r.state), r.state.progress);
   if (g.due) {
     auto left = (*g.due - today).count();
@@ -236,11 +226,11 @@ std::string render_goal_md(const GoalRow& r, const std::string& owner, std::span
   out += "- Last update: " + (r.state.last_update ? dates::format_day(*r.state.last_update) + " (" +
                                                         age_text(r.state.days_since_update) + ")"
                                                   : std::string("never")) + "\n";
-  if (!g.why.empty()) out += "- Why: " + md_cell(g.why) + "\n";
-  for (const auto& s : g.supports) out += "- Supports: " + md_cell(title_of(all_goals, s)) + " (`" + s + "`)\n";
+  if (!g.why.empty()) out += "- Why: " + md::cell(g.why) + "\n";
+  for (const auto& s : g.supports) out += "- Supports: " + md::cell(title_of(all_goals, s)) + " (`" + s + "`)\n";
   for (const auto& other : all_goals)
     if (std::find(other.supports.begin(), other.supports.end(), g.id) != other.supports.end())
-      out += "- Supported by: " + md_cell(other.title) + " (`" + other.id + "`)\n";
+      out += "- Supported by: " + md::cell(other.title) + " (`" + other.id + "`)\n";
   out += "\n## Updates\n\n";
   if (g.updates.empty()) out += "None yet.\n";
   for (const auto& u : g.updates) {
@@ -250,13 +240,13 @@ std::string render_goal_md(const GoalRow& r, const std::string& owner, std::span
     std::string head;
     for (const auto& p : parts) head += (head.empty() ? "" : ", ") + p;
     out += "- " + dates::format_day(u.date) + (head.empty() ? "" : " " + head) +
-           (u.note.empty() ? "" : ": " + md_cell(u.note)) + "\n";
+           (u.note.empty() ? "" : ": " + md::cell(u.note)) + "\n";
   }
   out += fmt::format("\n## Wins ({})\n\n", wins.size());
   if (wins.empty()) out += "None linked yet (log-win --goal " + g.id + ").\n";
   for (const auto& w : wins) {
-    out += "- " + dates::format_day(w.date) + " " + md_cell(w.title) + (w.is_private ? " (private)" : "") + "\n";
-    if (!w.impact.empty()) out += "  " + md_cell(w.impact) + "\n";
+    out += "- " + dates::format_day(w.date) + " " + md::cell(w.title) + (w.is_private ? " (private)" : "") + "\n";
+    if (!w.impact.empty()) out += "  " + md::cell(w.impact) + "\n";
   }
   return out;
 }
@@ -275,17 +265,17 @@ std::string render_goal_json(const GoalRow& r, const std::string& owner, std::sp
 
 namespace {
 void aligned_goal_md(const AlignedGoal& b, const char* heading, std::string& out) {
-  out += fmt::format("\n{} {}: {} (`{}`), {}, {}%\n\n", heading, md_cell(b.owner_label), md_cell(b.goal.goal.title),
+  out += fmt::format("\n{} {}: {} (`{}`), {}, {}%\n\n", heading, md::cell(b.owner_label), md::cell(b.goal.goal.title),
                      b.goal.goal.id, status_text(b.goal.state), b.goal.state.progress);
   if (b.supporters.empty()) out += "- No goal of yours supports it.\n";
   for (const auto& s : b.supporters) {
     std::string via;
     for (const auto& id : s.via) via += (via.empty() ? ", via `" : " and `") + id + "`";
-    out += fmt::format("- Your goal: {} (`{}`), {}, {}%{}\n", md_cell(s.goal.goal.title), s.goal.goal.id,
+    out += fmt::format("- Your goal: {} (`{}`), {}, {}%{}\n", md::cell(s.goal.goal.title), s.goal.goal.id,
                        status_text(s.goal.state), s.goal.state.progress, via);
   }
   if (b.wins.empty()) out += "- No wins in this period.\n";
-  for (const auto& w : b.wins) out += "- Win " + dates::format_day(w.date) + ": " + md_cell(w.title) + "\n";
+  for (const auto& w : b.wins) out += "- Win " + dates::format_day(w.date) + ": " + md::cell(w.title) + "\n";
 }
 
 std::string aligned_goals_json(const std::vector<AlignedGoal>& goals) {
@@ -316,10 +306,10 @@ std::string render_alignment_md(const Alignment& a) {
   for (const auto& b : a.boss_goals) aligned_goal_md(b, "##", out);
   out += "\n## Goals of your manager's that nothing supports\n\n";
   if (a.unsupported.empty()) out += "None: every one has a goal or a win of yours behind it.\n";
-  for (const auto& r : a.unsupported) out += "- " + md_cell(r.goal.title) + " (`" + r.goal.id + "`, " + r.goal.owner + ")\n";
+  for (const auto& r : a.unsupported) out += "- " + md::cell(r.goal.title) + " (`" + r.goal.id + "`, " + r.goal.owner + ")\n";
   out += "\n## Your goals that support no goal of your manager's\n\n";
   if (a.unaligned.empty()) out += "None: each of your goals serves one of theirs.\n";
-  for (const auto& r : a.unaligned) out += "- " + md_cell(r.goal.title) + " (`" + r.goal.id + "`)\n";
+  for (const auto& r : a.unaligned) out += "- " + md::cell(r.goal.title) + " (`" + r.goal.id + "`)\n";
   if (!a.other_goals.empty()) out += "\n## Other people's goals: peers, mentors and stakeholders\n";
   for (const auto& b : a.other_goals) aligned_goal_md(b, "###", out);
   return out;

@@ -54,7 +54,7 @@ std::vector<std::string> profile_prompts(const Person& person);
 /// The prompts of a career conversation.
 std::vector<std::string> career_prompts();
 
-/// A goal that needs attention, and why: "at risk", "blocked", "overdue since 2026-11-20", "stale: no update for 30 days".
+/// A goal that needs attention, and why: "at risk", "blocked", "overdue (due 2026-11-20)", "stale (no update for 30 days)".
 struct AttentionGoal {
   GoalRow goal;
   std::vector<std::string> reasons;
