@@ -32,7 +32,9 @@ Topic topic_from_toml(const toml::table& table, const std::string& id, const std
                       const std::string& path, std::vector<Problem>& problems);
 
 /// A 1:1 record read back from 1on1s/PERSON/DATE.toml; problems for a missing or mistyped key,
-/// an `[[action]]` without id, owner or text, an id that is not a slug or is repeated in the file.
+/// an `[[action]]` without id, owner or text, an id that is not a slug or is repeated in the file,
+/// a `with` that is not `person`, a `date` that is not the file name's. `path` names the file in
+/// problems and becomes Meeting::path (Repo::meetings() makes it relative to the repository).
 Meeting meeting_from_toml(const toml::table& table, const std::string& person, const std::string& path,
                           std::vector<Problem>& problems);
 

@@ -1,6 +1,8 @@
 #include "upward/store/check.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "upward/store/fsio.hpp"
 #include "upward/store/transaction.hpp"
@@ -13,6 +15,17 @@ namespace upward {
 namespace {
 
 bool starts_with(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
+
+/// A note (not an error) when the string `n` names a person who is not in people/.
+void note_unknown_person(const Repo& repo, const toml::node& n, const std::string& key, const std::string& shown,
+                         std::vector<Problem>& out) {
+  const auto* s = n.as_string();
+  if (s && text::is_slug(s->get()) && !repo.person_exists(s->get()))
+    out.push_back({loc_of(n, shown),
+                   "'" + key + "' names '" + s->get() + "', who is not in people/ ('upward people add " + s->get() +
+                       "' adds them)",
+                   true, true});
+}
 
 void check_win(const Repo& repo, const std::string& rel, const toml::table& table, std::vector<Problem>& out) {
   std::string shown = repo.path(rel);
@@ -35,17 +48,9 @@ void check_win(const Repo& repo, const std::string& rel, const toml::table& tabl
     }
   }
   // people not in people/ are allowed (kudos can come from outsiders), and listed as notes
-  auto note_unknown = [&](const toml::node& n, const std::string& key) {
-    const auto* s = n.as_string();
-    if (s && text::is_slug(s->get()) && !repo.person_exists(s->get()))
-      out.push_back({loc_of(n, shown),
-                     "'" + key + "' names '" + s->get() + "', who is not in people/ ('upward people add " + s->get() +
-                         "' adds them)",
-                     true, true});
-  };
   if (const toml::node* seen = table.get("seen_by"); seen && seen->is_array())
-    for (const auto& p : *seen->as_array()) note_unknown(p, "seen_by");
-  if (const toml::node* from = table.get("from")) note_unknown(*from, "from");
+    for (const auto& p : *seen->as_array()) note_unknown_person(repo, p, "seen_by", shown, out);
+  if (const toml::node* from = table.get("from")) note_unknown_person(repo, *from, "from", shown, out);
 }
 
 /// The id of a record directly inside `folder/`, or "" when `rel` is elsewhere.
@@ -108,6 +113,59 @@ void check_goal(const Repo& repo, const std::string& id, const toml::table& tabl
   }
 }
 
+/// What checking 1on1s/ remembers from file to file: the action ids of each person's records
+/// (where each was first given) and the folders already noted.
+struct OneOnOnes {
+  std::map<std::string, std::map<std::string, std::string>> action_ids;  ///< person -> id -> rel
+  std::set<std::string> folders;
+};
+
+/// A file under 1on1s/: `PERSON/DATE.toml` (a 1:1 record) or `PERSON/topics/ID.toml` (a talking point).
+void check_1on1(const Repo& repo, const std::string& rel, const toml::table& table, OneOnOnes& seen,
+                std::vector<Problem>& out) {
+  std::string shown = repo.path(rel), inside = rel.substr(std::string("1on1s/").size());
+  auto slash = inside.find('/');
+  std::string person = inside.substr(0, slash), rest = slash == std::string::npos ? "" : inside.substr(slash + 1);
+  bool topic = starts_with(rest, "topics/") && rest.find('/', 7) == std::string::npos;
+  if (rest.empty() || (!topic && rest.find('/') != std::string::npos)) {
+    out.push_back({{shown, 0, 0}, "not a place upward reads: 1:1 records go in 1on1s/PERSON/DATE.toml, talking points "
+                                  "in 1on1s/PERSON/topics/", true});
+    return;
+  }
+  if (seen.folders.insert(person).second) {
+    std::string folder = repo.path("1on1s/" + person);
+    if (!text::is_slug(person))
+      out.push_back({{folder, 0, 0}, "the folder name is not a person id: rename it to lowercase letters, digits and '-'"});
+    else if (!repo.person_exists(person))
+      out.push_back({{folder, 0, 0}, "1:1s with '" + person + "', who is not in people/ ('upward people add " + person +
+                                         "' adds them)", true, true});
+  }
+  if (topic) {
+    std::string id = rest.substr(7, rest.size() - 12);
+    check_id(id, shown, "topic", out);
+    topic_from_toml(table, id, person, shown, out);
+    return;
+  }
+  if (!dates::parse_iso(rest.substr(0, rest.size() - 5)))
+    out.push_back({{shown, 1, 1}, "the file name is not a date: name a 1:1 record after its date, like 2026-11-23.toml"});
+  meeting_from_toml(table, person, shown, out);
+  const toml::node* actions = table.get("action");
+  if (!actions || !actions->is_array_of_tables()) return;
+  std::set<std::string> here;  // a repeat within the file is meeting_from_toml's to report
+  for (const auto& node : *actions->as_array()) {
+    const toml::table& action = *node.as_table();
+    if (const toml::node* owner = action.get("owner"); owner && owner->value<std::string>() != "me")
+      note_unknown_person(repo, *owner, "owner", shown, out);
+    const toml::node* id = action.get("id");
+    const auto* str = id ? id->as_string() : nullptr;
+    if (!str || !text::is_slug(str->get()) || !here.insert(str->get()).second) continue;
+    auto [first, fresh] = seen.action_ids[person].emplace(str->get(), rel);
+    if (!fresh)
+      out.push_back({loc_of(*id, shown), "action id '" + str->get() + "' is also in " + first->second +
+                                             " (an id is unique among a person's 1:1s: rename one)"});
+  }
+}
+
 /// `s` as one shell word, quoted only when it needs to be.
 std::string shell_word(const std::string& s) {
   if (!s.empty() && s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+:@,=") ==
@@ -153,6 +211,7 @@ std::vector<Problem> check_repository(const Repo& repo, dates::Day today) {
     return out;
   }
   bool autocommit = false;
+  OneOnOnes one_on_ones;
   for (const auto& rel : fsio::toml_files(repo.dir())) {
     std::string shown = repo.path(rel);
     toml::table table;
@@ -175,6 +234,8 @@ std::vector<Problem> check_repository(const Repo& repo, dates::Day today) {
                        "unknown person '" + c.manager + "' (no people/" + c.manager + ".toml)"});
     } else if (starts_with(rel, "wins/")) {
       check_win(repo, rel, table, out);
+    } else if (starts_with(rel, "1on1s/")) {
+      check_1on1(repo, rel, table, one_on_ones, out);
     } else if (auto goal = id_in(rel, "goals"); !goal.empty()) {
       check_goal(repo, goal, table, today, out);
     } else if (auto person = id_in(rel, "people"); !person.empty()) {

@@ -74,9 +74,9 @@ Win Repo::win(const std::string& id) const {
   auto day = id.size() > 10 ? dates::parse_iso(id.substr(0, 10)) : std::nullopt;
   if (!day || id[10] != '-' || id.find('/') != std::string::npos || id.find("..") != std::string::npos ||
       id.find('\0') != std::string::npos)
-    throw UsageError("'" + id + "' is not a win id (expected DATE-SLUG, like 2026-11-23-cut-checkout-p99; see 'upward wins')");
+    throw UsageError("'" + id + "' is not a win id (expected the id log-win printed, like 2026-11-23-cut-checkout-p99)");
   std::string rel = win_folder(*day) + "/" + id + ".toml";
-  if (!fsio::exists(path(rel))) throw Error("unknown win '" + id + "' (no " + rel + "; see 'upward wins')");
+  if (!fsio::exists(path(rel))) throw Error("unknown win '" + id + "' (no " + rel + ")");
   std::string p = path(rel);
   Win w = read_clean(p, nullptr, [&](const toml::table& t, std::vector<Problem>& pr) { return win_from_toml(t, p, pr); });
   w.id = id;
@@ -202,7 +202,8 @@ std::vector<ActionAt> find_action(const Repo& repo, const std::vector<std::strin
     for (const auto& m : repo.meetings(person, skipped))
       for (size_t i = 0; i < m.actions.size(); ++i) {
         if (m.actions[i].id == id) found.push_back({m.path, i, m.actions[i], m.date});
-        if (!m.actions[i].done) open.push_back(m.actions[i].id);
+        if (!m.actions[i].done && std::find(open.begin(), open.end(), m.actions[i].id) == open.end())
+          open.push_back(m.actions[i].id);
       }
   if (!skipped.empty() && found.empty())  // it may be in a file that does not read
     throw Error(skipped.front().where, skipped.front().message);

@@ -27,7 +27,9 @@ std::string set_top_level(const std::string& text, const std::string& key, const
 
 /// `text` with `key` set to `value_toml` in the `index`th (0-based) table of the array of tables
 /// `array` (`[[action]]`): replaced in place when the key exists, else inserted as a new line after
-/// that table's last key line. Error when `text` does not parse, or there is no such table.
+/// that table's last key line (after its header when it has none), so comments and blank lines
+/// before the next table stay with it. Error when `text` does not parse, or there is no such
+/// table, or the result would not parse.
 std::string set_in_array_table(const std::string& text, const std::string& array, std::size_t index,
                                const std::string& key, const std::string& value_toml, const std::string& path);
 
