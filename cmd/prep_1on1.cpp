@@ -96,7 +96,7 @@ Subcommand add_prep_1on1(CLI::App& app, Context& ctx) {
   auto* done = prep->add_subcommand("done", "Close an action item of a 1:1 record");
   add_positional(done, "action", opt->action, "The action item's id")->required();
   add_one(done, "--with", opt->with, "Whose 1:1s hold it (default: searched in all)");
-  add_one(done, "--date", opt->date, "When it was done (default: today)");
+  add_one(done, "-d,--date", opt->date, "When it was done (default: today)");
 
   auto* list = prep->add_subcommand("list", "Queued talking points and open action items, for scripts");
   add_positional(list, "person", opt->person, "Whose (default: your primary manager)");

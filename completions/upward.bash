@@ -134,7 +134,7 @@ _upward() {
                 add) COMPREPLY=($(compgen -W "--with --kind --solution --private $global" -- "$cur")) ;;
                 done)
                     if [[ $cur == -* ]]; then
-                        COMPREPLY=($(compgen -W "--with --date $global" -- "$cur"))
+                        COMPREPLY=($(compgen -W "--with -d --date $global" -- "$cur"))
                     else
                         COMPREPLY=($(compgen -W "$(_upward_actions)" -- "$cur"))
                     fi ;;

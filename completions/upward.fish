@@ -115,7 +115,7 @@ complete -c upward -n "$pr; and __fish_seen_subcommand_from add done" -l with -x
 complete -c upward -n "$pr; and __fish_seen_subcommand_from add" -l kind -x -a 'problem idea ask topic feedback career' -d 'Kind'
 complete -c upward -n "$pr; and __fish_seen_subcommand_from add" -l solution -x -d "A problem's proposed solution"
 complete -c upward -n "$pr; and __fish_seen_subcommand_from add" -l private -d 'Never in an agenda'
-complete -c upward -n "$pr; and __fish_seen_subcommand_from done" -l date -x -a 'today yesterday' -d 'When it was done'
+complete -c upward -n "$pr; and __fish_seen_subcommand_from done" -s d -l date -x -a 'today yesterday' -d 'When it was done'
 complete -c upward -n "$pr; and __fish_seen_subcommand_from list" -l all -d 'Everyone with 1:1s'
 
 complete -c upward -n '__fish_seen_subcommand_from outcome' -s d -l date -x -a 'today yesterday' -d 'When it was known'
