@@ -22,16 +22,16 @@ dates::DateRange past_year(dates::Day today) {
 }
 
 int run_prep(const Prep1on1Options& opt, Context& ctx) {
-  Person person = resolve_person(opt.person, ctx);
   const Config& cfg = ctx.repo().config();
   std::vector<Problem> skipped;
   AgendaInput in;
+  in.people = ctx.repo().people(skipped);
+  Person person = resolve_person(opt.person, in.people, ctx);
   in.today = ctx.today;
   in.stale_after_days = cfg.stale_after_days;
   in.meetings = ctx.repo().meetings(person.id, skipped);
   in.topics = ctx.repo().topics(person.id, skipped);
   in.goals = ctx.repo().goals(skipped);
-  in.people = ctx.repo().people(skipped);
   in.wins = ctx.repo().wins_in(past_year(ctx.today), skipped);
   if (!opt.date.empty()) in.date = dates::parse_day(opt.date, ctx.today, dates::Lean::future);
   if (!opt.since.empty()) {  // a period's first day: `since-last-1on1` is the last 1:1 with this person
@@ -59,13 +59,16 @@ int run_prep(const Prep1on1Options& opt, Context& ctx) {
 }  // namespace
 
 Person resolve_person(const std::string& id, Context& ctx) {
+  std::vector<Problem> skipped;  // a file of someone else that does not read is not this command's business
+  return resolve_person(id, ctx.repo().people(skipped), ctx);
+}
+
+Person resolve_person(const std::string& id, const std::vector<Person>& people, Context& ctx) {
   std::string who = id.empty() ? ctx.repo().config().manager : id;
   if (who.empty())
     throw Error("no primary manager: name a person, or set one with 'upward people add ID --name NAME "
                 "--relationship manager' or 'upward people primary ID'");
-  std::vector<Problem> skipped;
-  auto people = ctx.repo().people(skipped);
-  for (auto& p : people)
+  for (const auto& p : people)
     if (p.id == who) return p;
   if (ctx.repo().person_exists(who)) return ctx.repo().person(who);  // Error at the file's problem
   if (people.empty()) throw Error("unknown person '" + who + "' (no people yet; 'upward people add' adds one)");

@@ -26,6 +26,8 @@ struct Prep1on1Options {
 /// The person the command is about: `id` when given (it must be in people/), else the primary
 /// manager. Error listing the known people, or saying how to name a primary manager.
 Person resolve_person(const std::string& id, Context& ctx);
+/// resolve_person() among `people`, already read.
+Person resolve_person(const std::string& id, const std::vector<Person>& people, Context& ctx);
 
 int run_prep_add(const Prep1on1Options& opt, Context& ctx);
 int run_prep_done(const Prep1on1Options& opt, Context& ctx);
