@@ -289,3 +289,18 @@ TEST_CASE("repo outcomes: bad and unknown win ids, and bad outcomes, write nothi
   CHECK_THROWS_WITH(t.repo.record_outcome("2026-10-22-y", "y", day("2026-11-01"), previous), "missing required key 'title'");
   CHECK(t.snapshot() == before);
 }
+
+TEST_CASE("repo wins: a range opens only the month folders it touches (an agenda's past year)") {
+  OneOnOneRepo t;
+  t.write("wins/2025/10/2025-10-31-old.toml", "not = toml = at all\n");
+  t.write("wins/2026/12/2026-12-01-later.toml", "not = toml = at all\n");
+  t.write("wins/2025/11/2025-11-23-a.toml", "date = 2025-11-23\ntitle = \"A\"\nfollow_up = 2026-01-01\n");
+  t.write("wins/2025/11/2025-11-22-before.toml", "date = 2025-11-22\ntitle = \"Before\"\n");
+  t.write("wins/2026/11/2026-11-20-b.toml", "date = 2026-11-20\ntitle = \"B\"\n");
+  std::vector<Problem> skipped;
+  auto wins = t.repo.wins_in({day("2025-11-23"), day("2026-11-23")}, skipped);
+  CHECK(skipped.empty());
+  REQUIRE(wins.size() == 2);
+  CHECK(wins[0].id == "2025-11-23-a");
+  CHECK(wins[1].id == "2026-11-20-b");
+}
