@@ -33,7 +33,11 @@ int run_prep(const Prep1on1Options& opt, Context& ctx) {
   in.topics = ctx.repo().topics(person.id, skipped);
   in.goals = ctx.repo().goals(skipped);
   in.wins = ctx.repo().wins_in(past_year(ctx.today), skipped);
-  if (!opt.date.empty()) in.date = dates::parse_day(opt.date, ctx.today, dates::Lean::future);
+  // the agenda looks ahead (`--date friday` is the next Friday); a record is of a 1:1 held (the last Friday)
+  if (!opt.date.empty()) in.date = dates::parse_day(opt.date, ctx.today, opt.save ? dates::Lean::past : dates::Lean::future);
+  if (opt.save && in.date && *in.date > ctx.today)
+    throw UsageError("a 1:1 record is dated the day it was held; " + dates::format_day(*in.date) +
+                     " is after today (" + dates::format_day(ctx.today) + "); nothing was written");
   if (!opt.since.empty()) {  // a period's first day: `since-last-1on1` is the last 1:1 with this person
     dates::PeriodContext pc{ctx.today, cfg.week_start, last_meeting(in.meetings, ctx.today)};
     in.since = dates::parse_period(opt.since, pc).first;
@@ -42,6 +46,8 @@ int run_prep(const Prep1on1Options& opt, Context& ctx) {
   Agenda agenda = build_agenda(in);
   if (opt.save) {
     dates::Day day = in.date ? *in.date : ctx.today;
+    // a record covers only what was queued by its day (a later talking point stays queued)
+    std::erase_if(agenda.topics, [&](const Topic& t) { return t.date > day; });
     WriteResult r = ctx.repo().save_meeting(agenda.person.id, day, meeting_template(agenda, day));
     std::string rel = meeting_folder(agenda.person.id) + "/" + dates::format_day(day) + ".toml";
     fmt::print(ctx.out, "{}\n", ctx.repo().path(rel));  // the payload: $EDITOR "$(upward prep-1on1 --save)"
