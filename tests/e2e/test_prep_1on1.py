@@ -122,10 +122,20 @@ class DemoTest(UpwardTest):
         self.assertEqual(self.read(first), before)
 
     def test_save_with_a_date_writes_that_day(self):
-        path = self.ok("prep-1on1", "--save", "--date", "2026-11-24").strip()
-        self.assertTrue(path.endswith("/1on1s/dana/2026-11-24.toml"), path)
+        path = self.ok("prep-1on1", "--save", "--date", "friday").strip()  # the last Friday: a 1:1 held
+        self.assertTrue(path.endswith("/1on1s/dana/2026-11-20.toml"), path)
         with open(path, "rb") as f:
-            self.assertEqual(tomllib.load(f)["date"].isoformat(), "2026-11-24")
+            record = tomllib.load(f)
+        self.assertEqual(record["date"].isoformat(), "2026-11-20")
+        # it covers what was queued by that day; the later talking points stay queued
+        self.assertNotIn("2026-11-21-how-did-my-design-review-of-the", record["topics"])
+        self.assertIn("How did my design review", self.agenda())
+
+    def test_save_after_today_is_refused(self):
+        r = self.run_upward("prep-1on1", "--save", "--date", "2026-11-24")
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn(b"2026-11-24 is after today (2026-11-23); nothing was written", r.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.repo, "1on1s", "dana", "2026-11-24.toml")))
 
     def test_an_action_added_by_hand_is_carried_until_done(self):
         with open(os.path.join(self.repo, "1on1s", "dana", "2026-11-16.toml"), "a") as f:

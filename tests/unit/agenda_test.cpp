@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "temp_repo.hpp"
+
 #include <algorithm>
 
 #include "upward/views/agenda.hpp"
@@ -75,25 +77,13 @@ AgendaInput input(const char* today) {
   return in;
 }
 
-std::vector<std::string> ids(const std::vector<Topic>& v) {
-  std::vector<std::string> out;
-  for (const auto& t : v) out.push_back(t.id);
-  return out;
-}
-std::vector<std::string> ids(const std::vector<Win>& v) {
-  std::vector<std::string> out;
-  for (const auto& w : v) out.push_back(w.id);
-  return out;
-}
+std::vector<std::string> ids(const std::vector<Topic>& v) { return testing::ids_of(v, [](const Topic& t) { return t.id; }); }
+std::vector<std::string> ids(const std::vector<Win>& v) { return testing::ids_of(v, [](const Win& w) { return w.id; }); }
 std::vector<std::string> ids(const std::vector<OpenAction>& v) {
-  std::vector<std::string> out;
-  for (const auto& a : v) out.push_back(a.action.id);
-  return out;
+  return testing::ids_of(v, [](const OpenAction& a) { return a.action.id; });
 }
 std::vector<std::string> ids(const std::vector<AttentionGoal>& v) {
-  std::vector<std::string> out;
-  for (const auto& g : v) out.push_back(g.goal.goal.id);
-  return out;
+  return testing::ids_of(v, [](const AttentionGoal& g) { return g.goal.goal.id; });
 }
 std::vector<std::string> texts(const std::vector<LikelyQuestion>& v, const std::string& kind) {
   std::vector<std::string> out;

@@ -8,28 +8,14 @@
 #include "upward/model/config.hpp"
 #include "upward/store/check.hpp"
 #include "upward/store/fsio.hpp"
+#include "temp_repo.hpp"
 
 using namespace upward;
 namespace fs = std::filesystem;
 
 namespace {
-struct CheckRepo {
-  std::string root, dir;
-  Repo repo;
-  CheckRepo() : root(make_root()), dir(root + "/repo"), repo(dir, {}) {
-    fsio::make_dirs(dir + "/people");
-    fsio::atomic_write(dir + "/upward.toml", config_template("Ada", "ada@example.com", false));
-    fsio::atomic_write(dir + "/people/dana.toml", "name = \"Dana\"\nrelationship = \"manager\"\n");
-  }
-  ~CheckRepo() { fs::remove_all(root); }
-  static std::string make_root() {
-    std::string tmpl = (fs::temp_directory_path() / "upward-check-XXXXXX").string();
-    return ::mkdtemp(tmpl.data());
-  }
-  void write(const std::string& rel, const std::string& text) {
-    fsio::make_dirs(fs::path(dir + "/" + rel).parent_path().string());
-    fsio::atomic_write(dir + "/" + rel, text);
-  }
+struct CheckRepo : testing::TempRepo {
+  CheckRepo() { write("people/dana.toml", "name = \"Dana\"\nrelationship = \"manager\"\n"); }
   /// Each problem as `check` prints it, the repository's folder left out.
   std::vector<std::string> problems() const {
     std::vector<std::string> out;

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "temp_repo.hpp"
+
 #include <map>
 
 #include "upward/base/error.hpp"
@@ -254,14 +256,10 @@ TEST_CASE("goals: updates after done without a status are found, by date") {
 
 namespace {
 std::vector<std::string> ids(const std::vector<GoalRow>& rows) {
-  std::vector<std::string> out;
-  for (const auto& r : rows) out.push_back(r.goal.id);
-  return out;
+  return testing::ids_of(rows, [](const GoalRow& r) { return r.goal.id; });
 }
 std::vector<std::string> ids(const std::vector<AlignedGoal>& goals) {
-  std::vector<std::string> out;
-  for (const auto& g : goals) out.push_back(g.goal.goal.id);
-  return out;
+  return testing::ids_of(goals, [](const AlignedGoal& g) { return g.goal.goal.id; });
 }
 Win win(const char* id, const char* day, std::vector<std::string> goals) {
   Win w;

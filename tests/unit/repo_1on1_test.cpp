@@ -10,6 +10,7 @@
 #include "upward/model/config.hpp"
 #include "upward/store/fsio.hpp"
 #include "upward/store/repo.hpp"
+#include "temp_repo.hpp"
 
 using namespace upward;
 namespace fs = std::filesystem;
@@ -18,32 +19,10 @@ namespace {
 dates::Day day(const char* iso) { return *dates::parse_iso(iso); }
 
 /// A repository without git (autocommit off) with two people, dana and marcus.
-struct OneOnOneRepo {
-  std::string root, dir;
-  Repo repo;
-  OneOnOneRepo() : root(make_root()), dir(root + "/repo"), repo(dir, {}) {
-    fsio::make_dirs(dir + "/people");
-    fsio::atomic_write(dir + "/upward.toml", config_template("Ada", "ada@example.com", false));
-    fsio::atomic_write(dir + "/people/dana.toml", "name = \"Dana\"\nrelationship = \"manager\"\n");
-    fsio::atomic_write(dir + "/people/marcus.toml", "name = \"Marcus\"\nrelationship = \"stakeholder\"\n");
-  }
-  ~OneOnOneRepo() { fs::remove_all(root); }
-  static std::string make_root() {
-    std::string tmpl = (fs::temp_directory_path() / "upward-1on1-XXXXXX").string();
-    return ::mkdtemp(tmpl.data());
-  }
-  void write(const std::string& rel, const std::string& text) {
-    fsio::make_dirs(fs::path(dir + "/" + rel).parent_path().string());
-    fsio::atomic_write(dir + "/" + rel, text);
-  }
-  std::string read(const std::string& rel) const { return fsio::read_file(dir + "/" + rel); }
-  std::map<std::string, std::string> snapshot() const {
-    std::map<std::string, std::string> out;
-    for (auto& e : fs::recursive_directory_iterator(dir)) {
-      std::string rel = fs::relative(e.path(), dir).string();
-      if (e.is_regular_file() && rel != ".upward.lock") out[rel] = fsio::read_file(e.path().string());
-    }
-    return out;
+struct OneOnOneRepo : testing::TempRepo {
+  OneOnOneRepo() {
+    write("people/dana.toml", "name = \"Dana\"\nrelationship = \"manager\"\n");
+    write("people/marcus.toml", "name = \"Marcus\"\nrelationship = \"stakeholder\"\n");
   }
 };
 

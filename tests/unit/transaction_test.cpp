@@ -18,6 +18,7 @@
 #include "upward/store/repo.hpp"
 #include "upward/store/toml_edit.hpp"
 #include "upward/model/config.hpp"
+#include "temp_repo.hpp"
 
 using namespace upward;
 namespace fs = std::filesystem;

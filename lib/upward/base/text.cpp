@@ -135,6 +135,13 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+std::string one_line(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return trim(out);
+}
+
 std::vector<std::string> lines(std::string_view s) {
   std::vector<std::string> out;
   size_t start = 0;

@@ -35,6 +35,10 @@ std::string for_terminal(std::string_view s);
 /// Trim ASCII whitespace at both ends.
 std::string trim(std::string_view s);
 
+/// Record text for one line of a report: newlines, carriage returns and tabs become spaces,
+/// and the ends are trimmed.
+std::string one_line(std::string_view s);
+
 /// Split on '\n' (a trailing '\r' is dropped from each line).
 std::vector<std::string> lines(std::string_view s);
 

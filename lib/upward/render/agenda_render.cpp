@@ -15,12 +15,7 @@ namespace {
 
 // ---- shared between the formats -------------------------------------------------------------
 
-std::string one_line(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  return text::trim(out);
-}
+using text::one_line;
 
 std::string day_text(dates::Day d) { return dates::format_day(d); }
 

@@ -8,12 +8,7 @@
 namespace upward::md {
 
 namespace {
-std::string one_line(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  return text::trim(out);
-}
+using text::one_line;
 
 bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 

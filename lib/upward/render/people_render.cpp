@@ -25,11 +25,7 @@ std::string person_json(const Person& p, const std::string& manager) {
   return o.done();
 }
 
-std::string one_line(std::string s) {
-  for (char& c : s)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  return s;
-}
+using text::one_line;
 }  // namespace
 
 std::string render_people_text(std::span<const Person> people, const std::string& manager, const TermStyle& style) {
