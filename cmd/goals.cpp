@@ -180,6 +180,8 @@ Subcommand add_goals(CLI::App& app, Context& ctx) {
       ->check(one_of({"text", "md", "json"}));
 
   return {goals, [=, &ctx] {
+            for (const auto* sub : goals->get_subcommands())
+              if (sub->get_name() != "list") refuse_parent_options(*goals, *sub);
             if (add->parsed()) return run_goals_add(*opt, ctx);
             if (update->parsed()) return run_goals_update(*opt, ctx, false);
             if (done->parsed()) return run_goals_update(*opt, ctx, true);

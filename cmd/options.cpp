@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "upward/base/error.hpp"
+
 namespace upward::cmd {
 
 CLI::Validator one_of(std::vector<std::string> words) {
@@ -13,6 +15,18 @@ CLI::Validator one_of(std::vector<std::string> words) {
         return "unknown value '" + value + "' (expected " + expected + ")";
       },
       expected);
+}
+
+void refuse_parent_options(const CLI::App& parent, const CLI::App& sub) {
+  std::string command = parent.get_name() + " " + sub.get_name();
+  for (const CLI::Option* o : parent.get_options()) {
+    if (o == parent.get_help_ptr() || o->count() == 0) continue;
+    if (!o->nonpositional())
+      throw UsageError("unexpected argument '" + o->results().front() + "' before '" + sub.get_name() + "' (" +
+                       command + " --help shows what it takes)");
+    throw UsageError("option '" + o->get_name() + "' is not one of '" + command + "' (it belongs to '" +
+                     parent.get_name() + "' without a sub-command)");
+  }
 }
 
 namespace {

@@ -52,6 +52,12 @@ CLI::Option* add_positional(CLI::App* sub, const std::string& name, T& target, c
 /// `--status: unknown value 'at risk' (expected on-track, at-risk, blocked, done, dropped)`.
 CLI::Validator one_of(std::vector<std::string> words);
 
+/// A command with a default action and sub-commands (`prep-1on1 [PERSON]`, `prep-1on1 add`):
+/// CLI11 hands a sub-command's unknown option to its parent, where the default action's option
+/// of that name would take it and be ignored (`prep-1on1 add --save`). UsageError when any
+/// option or positional word of `parent` was given along with `sub`.
+void refuse_parent_options(const CLI::App& parent, const CLI::App& sub);
+
 /// For `upward __options`: every command path and option, one per line
 /// (`goals add<TAB>--supports<TAB>commas`), so tests can exercise every option there is.
 std::string describe_options(const CLI::App& app);

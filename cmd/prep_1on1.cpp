@@ -112,6 +112,8 @@ Subcommand add_prep_1on1(CLI::App& app, Context& ctx) {
   add_switch(list, "--all", opt->all, "Everyone with a 1on1s folder");
 
   return {prep, [=, &ctx] {
+            for (const auto* sub : {add, done, list})
+              if (sub->parsed()) refuse_parent_options(*prep, *sub);
             if (add->parsed()) return run_prep_add(*opt, ctx);
             if (done->parsed()) return run_prep_done(*opt, ctx);
             if (list->parsed()) return run_prep_list(*opt, ctx);

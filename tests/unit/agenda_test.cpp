@@ -42,15 +42,7 @@ Topic topic(std::string id, const char* day, std::string kind = "topic") {
   return t;
 }
 
-Goal goal(std::string id, std::string owner, std::vector<std::string> supports = {}) {
-  Goal g;
-  g.id = id;
-  g.title = "Goal " + id;
-  g.owner = std::move(owner);
-  g.supports = std::move(supports);
-  g.created = d("2026-11-01");
-  return g;
-}
+using testing::goal;
 
 Win win(std::string id, const char* day, std::string impact = "It mattered") {
   Win w;

@@ -16,15 +16,7 @@ dates::Day d(const char* iso) { return *dates::parse_iso(iso); }
 GoalUpdate update(const char* day, std::optional<int> progress, std::string status = "", std::string note = "") {
   return {d(day), progress, std::move(status), std::move(note)};
 }
-Goal goal(std::string id, std::string owner = "me", std::vector<std::string> supports = {}) {
-  Goal g;
-  g.id = id;
-  g.title = "Goal " + id;
-  g.owner = std::move(owner);
-  g.supports = std::move(supports);
-  g.created = d("2026-11-01");
-  return g;
-}
+using testing::goal;
 }  // namespace
 
 TEST_CASE("goals: status and progress come from the updates, each field carried forward") {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "upward/model/config.hpp"
+#include "upward/model/goal.hpp"
 #include "upward/store/fsio.hpp"
 #include "upward/store/repo.hpp"
 
@@ -50,6 +51,20 @@ struct TempRepo {
     return out;
   }
 };
+
+/// A day from an ISO date: `day("2026-11-23")`.
+inline dates::Day day(const char* iso) { return *dates::parse_iso(iso); }
+
+/// A goal `Goal ID` of `owner`, created 2026-11-01, without updates.
+inline Goal goal(std::string id, std::string owner = "me", std::vector<std::string> supports = {}) {
+  Goal g;
+  g.id = id;
+  g.title = "Goal " + id;
+  g.owner = std::move(owner);
+  g.supports = std::move(supports);
+  g.created = day("2026-11-01");
+  return g;
+}
 
 /// The ids of `records`, in order: `id_of(record)` for each.
 template <class Range, class IdOf>

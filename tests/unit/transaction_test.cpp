@@ -77,29 +77,8 @@ int unlink(const char* p) {
 }
 
 namespace {
-struct TempRepo {
-  std::string root, dir;
-  Repo repo;
-  /// A repository without git (autocommit off, no .git): these tests are about the files.
-  TempRepo() : root(make_root()), dir(root + "/repo"), repo(dir, {}) {
-    fsio::make_dirs(dir + "/people");
-    fsio::make_dirs(dir + "/goals");
-    fsio::atomic_write(dir + "/upward.toml", config_template("Ada", "ada@example.com", false));
-  }
-  ~TempRepo() { fs::remove_all(root); }
-  static std::string make_root() {
-    std::string tmpl = (fs::temp_directory_path() / "upward-tx-XXXXXX").string();
-    return ::mkdtemp(tmpl.data());
-  }
-  /// Every file but the lock, with its text.
-  std::map<std::string, std::string> snapshot() const {
-    std::map<std::string, std::string> out;
-    for (auto& e : fs::recursive_directory_iterator(dir)) {
-      std::string rel = fs::relative(e.path(), dir).string();
-      if (e.is_regular_file() && rel != ".upward.lock") out[rel] = fsio::read_file(e.path().string());
-    }
-    return out;
-  }
+/// testing::TempRepo, and what a failed change may leave behind.
+struct TempRepo : testing::TempRepo {
   /// Names of upward's temporaries and journal anywhere in the repository.
   std::vector<std::string> leftovers() const {
     std::vector<std::string> out;
@@ -241,6 +220,20 @@ TEST_CASE("transaction: a text equal to the old one writes and commits nothing")
   WriteResult r = tx.commit();
   CHECK(r.noop);
   CHECK(r.paths.empty());
+}
+
+TEST_CASE("transaction: a file saved by hand after upward read it is never overwritten: nothing is written") {
+  TempRepo t;
+  add_dana(t.repo);
+  auto tx = t.repo.change("people primary: dana");
+  std::string read = tx.read("upward.toml");
+  t.write("upward.toml", read + "# the user saved this meanwhile\n");  // an editor does not take the lock
+  auto before = t.snapshot();
+  tx.replace("upward.toml", toml_edit::set_top_level_string(read, "manager", "marcus", "upward.toml"));
+  CHECK_THROWS_WITH(tx.commit(), Catch::Contains("upward.toml' changed while upward was editing it") &&
+                                     Catch::EndsWith("nothing was changed"));
+  CHECK(t.snapshot() == before);
+  CHECK(t.leftovers().empty());
 }
 
 TEST_CASE("transaction: a text that does not parse is refused before anything is written") {

@@ -183,6 +183,11 @@ std::vector<Action> actions_from_toml(FieldReader& top, const std::string& path,
     top.problem(*node, "'action' must be [[action]] tables");
     return out;
   }
+  if (node->as_array()->empty() || node->as_array()->front().as_table()->is_inline()) {  // action = [{...}]
+    top.problem(*node, "write action items as [[action]] tables, not an inline array ('prep-1on1 done' closes "
+                       "them in place)");
+    return out;
+  }
   std::vector<const toml::node*> first_at;  // where each kept id was first given
   for (const auto& item : *node->as_array()) {
     const toml::table& t = *item.as_table();

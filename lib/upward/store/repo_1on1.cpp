@@ -7,6 +7,7 @@
 #include "upward/base/error.hpp"
 #include "upward/base/text.hpp"
 #include "upward/model/records.hpp"
+#include "upward/model/toml_read.hpp"
 #include "upward/store/fsio.hpp"
 #include "upward/store/git.hpp"
 #include "upward/store/repo.hpp"
@@ -210,6 +211,15 @@ std::vector<ActionAt> find_action(const Repo& repo, const std::vector<std::strin
   return found;
 }
 
+/// The position of the [[action]] table whose id is `id` in `text`; Error when it is not there.
+size_t action_index(const std::string& text, const std::string& path, const std::string& id) {
+  toml::table t = parse_toml(text, path);
+  if (const toml::array* actions = t["action"].as_array())
+    for (size_t i = 0; i < actions->size(); ++i)
+      if (const toml::table* a = (*actions)[i].as_table(); a && (*a)["id"].value<std::string>() == id) return i;
+  throw Error(path + " changed while upward was reading it: action '" + id + "' is no longer there; nothing was changed");
+}
+
 }  // namespace
 
 WriteResult Repo::close_action(const std::string& person, const std::string& action_id, dates::Day day,
@@ -224,6 +234,11 @@ WriteResult Repo::close_action(const std::string& person, const std::string& act
       throw Error(open.empty() ? "unknown action '" + action_id + "' (there are no open action items" +
                                      (person.empty() ? "" : " with " + person) + ")"
                                : fmt::format("unknown action '{}' (expected {})", action_id, fmt::join(open, ", ")));
+    if (found.size() > 1) {  // closed ones are history: the one still open is meant
+      std::vector<ActionAt> open_ones;
+      std::copy_if(found.begin(), found.end(), std::back_inserter(open_ones), [](const ActionAt& f) { return !f.action.done; });
+      if (open_ones.size() == 1) found = std::move(open_ones);
+    }
     if (found.size() > 1) {
       std::vector<std::string> where;
       for (const auto& f : found) where.push_back(f.rel);
@@ -248,8 +263,10 @@ WriteResult Repo::close_action(const std::string& person, const std::string& act
     result.noop = true;
     return result;
   }
-  tx.replace(at.rel, toml_edit::set_in_array_table(tx.read(at.rel), "action", at.index, "done", dates::format_day(day),
-                                                   path(at.rel)));
+  // the table is found again in the very text that is edited: a hand edit since the read moves it
+  std::string text = tx.read(at.rel);
+  at.index = action_index(text, path(at.rel), action_id);
+  tx.replace(at.rel, toml_edit::set_in_array_table(text, "action", at.index, "done", dates::format_day(day), path(at.rel)));
   result = tx.commit();
   result.ids.push_back(action_id);
   return result;

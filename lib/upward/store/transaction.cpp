@@ -115,7 +115,9 @@ std::string Transaction::read(const std::string& rel) {
     if (op->kind == Kind::remove) throw Error("'" + repo_->path(rel) + "' is removed by this change");
     return op->text;
   }
-  return fsio::read_file(repo_->path(rel));
+  std::string text = fsio::read_file(repo_->path(rel));
+  read_[rel] = text;
+  return text;
 }
 
 void Transaction::create(const std::string& rel, const std::string& text) {
@@ -146,7 +148,8 @@ void Transaction::replace(const std::string& rel, const std::string& text) {
     op->text = text;
     return;
   }
-  std::string old = fsio::read_file(repo_->path(rel));  // Error naming it when it is missing
+  auto base = read_.find(rel);  // the text the new one was computed from, else the file as it is now
+  std::string old = base != read_.end() ? base->second : fsio::read_file(repo_->path(rel));  // Error when missing
   index_[rel] = ops_.size();
   ops_.push_back({rel, Kind::replace, text, old, ""});
 }
@@ -165,6 +168,20 @@ void Transaction::remove(const std::string& rel) {
   }
   index_[rel] = ops_.size();
   ops_.push_back({rel, Kind::remove, "", fsio::read_file(repo_->path(rel)), ""});
+}
+
+void Transaction::refuse_changed_files() const {
+  for (const auto& op : ops_) {
+    if (op.kind == Kind::create || !op.old) continue;
+    std::string now;
+    try {
+      now = fsio::read_file(repo_->path(op.rel));
+    } catch (const Error&) {
+      now.clear();
+    }
+    if (now != *op.old)
+      throw Error("'" + repo_->path(op.rel) + "' changed while upward was editing it (run the command again)");
+  }
 }
 
 /// Every new text into a synced temporary beside its file; Error after removing them.
@@ -218,6 +235,11 @@ WriteResult Transaction::commit() {
   if (!commit_override_ && repo_->config().autocommit && !do_commit)
     result.notes.push_back("not committed: autocommit is on, but '" + dir +
                            "' is not a git repository ('git init' it, or set autocommit = false under [git])");
+  try {
+    refuse_changed_files();  // before anything is committed or written
+  } catch (const Error& e) {
+    throw Error(std::string(e.what()) + "; nothing was changed");
+  }
   std::vector<std::string> paths, existing;
   for (const auto& op : ops_) {
     paths.push_back(op.rel);
@@ -239,6 +261,7 @@ WriteResult Transaction::commit() {
   std::vector<std::string> folders;
   try {
     folders = stage();
+    refuse_changed_files();  // again, just before the renames: the window is the staging's fsyncs
     std::vector<std::tuple<std::string, std::string, std::string>> jops;
     for (const auto& op : ops_)
       jops.emplace_back(op.kind == Kind::create ? "create" : op.kind == Kind::replace ? "replace" : "remove", op.tmp, op.rel);

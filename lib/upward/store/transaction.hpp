@@ -85,6 +85,8 @@ class Transaction {
   void check_rel(const std::string& rel) const;
   std::vector<std::string> stage();
   std::string rollback(size_t published);
+  /// Error naming the first replaced or removed file whose text is no longer the one it was read with.
+  void refuse_changed_files() const;
 
   Repo* repo_;
   std::string message_;
@@ -93,6 +95,9 @@ class Transaction {
   WriteResult result_;
   std::vector<Op> ops_;
   std::map<std::string, size_t> index_;  ///< rel -> its place in ops_ (batches of 30,000 wins)
+  /// The text read() returned from each file: what a replace was computed from. A file that no
+  /// longer holds it at commit (the user saved it meanwhile) stops the change: nothing is written.
+  std::map<std::string, std::string> read_;
   bool done_ = false;
 };
 
