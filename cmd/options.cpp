@@ -14,7 +14,7 @@ CLI::Validator one_of(std::vector<std::string> words) {
         if (std::find(words.begin(), words.end(), value) != words.end()) return "";
         return "unknown value '" + value + "' (expected " + expected + ")";
       },
-      expected);
+      "");  // the option's help lists the words; CLI11 would print them again after its type
 }
 
 void refuse_parent_options(const CLI::App& parent, const CLI::App& sub) {

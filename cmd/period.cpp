@@ -1,5 +1,7 @@
 #include "period.hpp"
 
+#include "upward/base/error.hpp"
+
 #include "upward/views/agenda.hpp"
 
 namespace upward::cmd {
@@ -12,6 +14,12 @@ dates::PeriodContext period_context(Context& ctx, std::string_view expr, std::ve
     pc.last_1on1 = last_meeting(meetings, ctx.today);
   }
   return pc;
+}
+
+void refuse_future(dates::Day day, const std::string& why, const Context& ctx) {
+  if (day > ctx.today)
+    throw UsageError(why + "; " + dates::format_day(day) + " is after today (" + dates::format_day(ctx.today) +
+                     "); nothing was written");
 }
 
 dates::DateRange parse_period(Context& ctx, std::string_view expr, std::vector<Problem>& skipped) {

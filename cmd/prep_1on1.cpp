@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "period.hpp"
 #include "options.hpp"
 #include "skipped.hpp"
 #include "upward/base/error.hpp"
@@ -32,16 +33,16 @@ int run_prep(const Prep1on1Options& opt, Context& ctx) {
   in.meetings = ctx.repo().meetings(person.id, skipped);
   in.topics = ctx.repo().topics(person.id, skipped);
   in.goals = ctx.repo().goals(skipped);
-  in.wins = ctx.repo().wins_in(past_year(ctx.today), skipped);
+  dates::DateRange wins_read = past_year(ctx.today);
   // the agenda looks ahead (`--date friday` is the next Friday); a record is of a 1:1 held (the last Friday)
   if (!opt.date.empty()) in.date = dates::parse_day(opt.date, ctx.today, opt.save ? dates::Lean::past : dates::Lean::future);
-  if (opt.save && in.date && *in.date > ctx.today)
-    throw UsageError("a 1:1 record is dated the day it was held; " + dates::format_day(*in.date) +
-                     " is after today (" + dates::format_day(ctx.today) + "); nothing was written");
+  if (opt.save && in.date) refuse_future(*in.date, "a 1:1 record is dated the day it was held", ctx);
   if (!opt.since.empty()) {  // a period's first day: `since-last-1on1` is the last 1:1 with this person
     dates::PeriodContext pc{ctx.today, cfg.week_start, last_meeting(in.meetings, ctx.today)};
     in.since = dates::parse_period(opt.since, pc).first;
+    wins_read.first = std::min(wins_read.first, *in.since);  // the header's period is read in full
   }
+  in.wins = ctx.repo().wins_in(wins_read, skipped);
   in.person = std::move(person);
   Agenda agenda = build_agenda(in);
   if (opt.save) {
@@ -72,8 +73,8 @@ Person resolve_person(const std::string& id, Context& ctx) {
 Person resolve_person(const std::string& id, const std::vector<Person>& people, Context& ctx) {
   std::string who = id.empty() ? ctx.repo().config().manager : id;
   if (who.empty())
-    throw Error("no primary manager: name a person, or set one with 'upward people add ID --name NAME "
-                "--relationship manager' or 'upward people primary ID'");
+    throw Error("no primary manager: name the person (prep-1on1 PERSON, or --with PERSON), or set one with "
+                "'upward people add ID --name NAME --relationship manager' or 'upward people primary ID'");
   for (const auto& p : people)
     if (p.id == who) return p;
   if (ctx.repo().person_exists(who)) return ctx.repo().person(who);  // Error at the file's problem
@@ -87,28 +88,29 @@ Subcommand add_prep_1on1(CLI::App& app, Context& ctx) {
   auto opt = std::make_shared<Prep1on1Options>();
   auto* prep = app.add_subcommand("prep-1on1", "The agenda of your next 1:1, and its records");
   prep->require_subcommand(0, 1);
-  add_positional(prep, "person", opt->person, "Whose 1:1 (default: your primary manager)");
-  add_one(prep, "--date", opt->date, "The meeting's date (default: the next one from their cadence)");
-  add_one(prep, "--since", opt->since, "The period's first day (default: the last 1:1 with them)");
+  add_positional(prep, "person", opt->person, "Whose 1:1 (default: your primary manager)")->type_name("PERSON");
+  add_one(prep, "--date", opt->date, "The meeting's date (default: the next one from their cadence)")->type_name("EXPR");
+  add_one(prep, "--since", opt->since, "The period's first day (default: the last 1:1 with them)")->type_name("EXPR");
   add_one(prep, "--format", opt->format, "md (default), text or json")->check(one_of({"md", "text", "json"}));
   add_switch(prep, "--all-sections", opt->all_sections, "Show empty sections as \"none\"");
   add_switch(prep, "--save", opt->save, "Write the 1:1 record (dated today or --date) and print its path");
 
   auto* add = prep->add_subcommand("add", "Queue a talking point; prints its id");
-  add_positional(add, "text", opt->text, "The talking point")->required();
-  add_one(add, "--with", opt->with, "For whom (default: your primary manager)");
+  add_positional(add, "text", opt->text, "The talking point")->required()->type_name("TEXT");
+  add_one(add, "--with", opt->with, "For whom (default: your primary manager)")->type_name("PERSON");
   add_one(add, "--kind", opt->kind, "problem, idea, ask, topic (default), feedback or career")
-      ->check(one_of(topic_kinds));
+      ->check(one_of(topic_kinds))
+      ->type_name("KIND");
   add_one(add, "--solution", opt->solution, "A problem's proposed solution (implies --kind problem)");
   add_switch(add, "--private", opt->is_private, "Never show it in an agenda");
 
   auto* done = prep->add_subcommand("done", "Close an action item of a 1:1 record");
-  add_positional(done, "action", opt->action, "The action item's id")->required();
-  add_one(done, "--with", opt->with, "Whose 1:1s hold it (default: searched in all)");
-  add_one(done, "-d,--date", opt->date, "When it was done (default: today)");
+  add_positional(done, "action", opt->action, "The action item's id")->required()->type_name("ACTION_ID");
+  add_one(done, "--with", opt->with, "Whose 1:1s hold it (default: searched in all)")->type_name("PERSON");
+  add_one(done, "-d,--date", opt->date, "When it was done (default: today)")->type_name("EXPR");
 
   auto* list = prep->add_subcommand("list", "Queued talking points and open action items, for scripts");
-  add_positional(list, "person", opt->person, "Whose (default: your primary manager)");
+  add_positional(list, "person", opt->person, "Whose (default: your primary manager)")->type_name("PERSON");
   add_switch(list, "--all", opt->all, "Everyone with a 1on1s folder");
 
   return {prep, [=, &ctx] {

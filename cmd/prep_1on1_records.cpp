@@ -3,6 +3,7 @@
 #include <fmt/ranges.h>
 
 #include "commands.hpp"
+#include "period.hpp"
 #include "prep_1on1.hpp"
 #include "skipped.hpp"
 #include "upward/base/error.hpp"
@@ -20,7 +21,7 @@ int run_prep_add(const Prep1on1Options& opt, Context& ctx) {
   t.is_private = opt.is_private;
   t.kind = opt.kind.empty() ? (opt.solution.empty() ? "topic" : "problem") : opt.kind;
   if (!t.solution.empty() && t.kind != "problem")
-    throw UsageError("--solution is for a problem, not a topic of kind '" + t.kind + "' (use --kind problem)");
+    throw UsageError("--solution goes with --kind problem, not --kind " + t.kind);
   WriteResult r = ctx.repo().add_topic(t);
   if (!r.ids.empty()) fmt::print(ctx.out, "{}\n", r.ids.front());  // the payload, like log-win
   return report_write(r, "", ctx);
@@ -29,6 +30,7 @@ int run_prep_add(const Prep1on1Options& opt, Context& ctx) {
 int run_prep_done(const Prep1on1Options& opt, Context& ctx) {
   std::string person = opt.with.empty() ? "" : resolve_person(opt.with, ctx).id;
   dates::Day day = opt.date.empty() ? ctx.today : dates::parse_day(opt.date, ctx.today, dates::Lean::past);
+  refuse_future(day, "an action item is done the day it was done", ctx);
   std::optional<dates::Day> already;
   WriteResult r = ctx.repo().close_action(person, opt.action, day, already);
   if (already) {

@@ -197,6 +197,49 @@ class DemoTest(UpwardTest):
         self.assertIn("2026-11-16..2026-11-23", out)
 
 
+    def test_a_since_older_than_a_year_reads_the_whole_period(self):
+        old = os.path.join(self.repo, "wins", "2025", "06")
+        os.makedirs(old)
+        with open(os.path.join(old, "2025-06-10-old-win.toml"), "w") as f:
+            f.write('date = 2025-06-10\ntitle = "Old win from 2025"\n')
+        a = json.loads(self.agenda("--since", "2025-01-01", fmt="json"))
+        self.assertEqual(a["period"]["first"], "2025-01-01")
+        self.assertIn("2025-06-10-old-win", [w["id"] for w in a["wins"]])
+
+    def test_a_sub_command_refuses_the_agendas_options_and_person(self):
+        before = self.snapshot()
+        for argv, word in ((["prep-1on1", "marcus", "add", "For Marcus?"], b"'marcus' before 'add'"),
+                           (["prep-1on1", "add", "--save", "x"], b"option '--save' is not one of 'prep-1on1 add'"),
+                           (["prep-1on1", "list", "--format", "json"], b"option '--format'"),
+                           (["prep-1on1", "done", "intro-sre-lead", "--since", "x"], b"option '--since'")):
+            r = self.run_upward(*argv)
+            self.assertEqual((r.returncode, r.stdout), (2, b""), argv)
+            self.assertIn(word, r.stderr)
+        self.assertEqual(self.snapshot(), before)
+
+    def test_dates_after_today_are_refused_for_what_has_happened(self):
+        before = self.snapshot()
+        for argv in (["prep-1on1", "done", "send-vendor-plan", "-d", "2026-11-24"],
+                     ["outcome", "2026-11-03-migrated-the-inventory-service-to", "It held", "-d", "tomorrow"]):
+            r = self.run_upward(*argv)
+            self.assertEqual(r.returncode, 2, argv)
+            self.assertIn(b"2026-11-24 is after today (2026-11-23); nothing was written", r.stderr)
+        self.assertEqual(self.snapshot(), before)
+
+    def test_an_inline_array_of_actions_is_reported_where_it_is(self):
+        with open(os.path.join(self.repo, "1on1s", "dana", "2026-11-02.toml"), "w") as f:
+            f.write('date = 2026-11-02\naction = [{ id = "inline-item", owner = "me", text = "Inline" }]\n')
+        r = self.run_upward("check")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(b"1on1s/dana/2026-11-02.toml:2:10: write action items as [[action]] tables", r.stdout)
+
+    def test_a_stakeholder_agenda_has_no_career_talk_and_names_the_relationship(self):
+        md = self.ok("prep-1on1", "priya", "--all-sections")
+        self.assertNotIn("Where do I want to be in a year", md)
+        self.assertIn("## Know your ", md)
+        self.assertNotIn("## Know your manager", md)
+
+
 class RecordsTest(UpwardTest):
     def setUp(self):
         super().setUp()

@@ -606,3 +606,14 @@ TEST_CASE("agenda render: a career conversation never held") {
   a.career.clear();
   CHECK(render_agenda_text(a, {true}).find("CAREER CONVERSATION\n  none\n") != std::string::npos);
 }
+
+TEST_CASE("agenda render: the profile section is named after the relationship", "[agenda]") {
+  Agenda a;
+  a.person.id = "priya";
+  a.person.relationship = "stakeholder";
+  a.date = *dates::parse_iso("2026-11-23");
+  a.period = {a.date, a.date};
+  a.profile = {"What are your top priorities this quarter?"};
+  CHECK_THAT(render_agenda_md(a), Catch::Contains("\n## Know your stakeholder\n"));
+  CHECK_THAT(render_agenda_text(a), Catch::Contains("\nKNOW YOUR STAKEHOLDER\n"));
+}

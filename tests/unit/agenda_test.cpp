@@ -608,3 +608,15 @@ TEST_CASE("agenda: the profile prompts come from the person", "[agenda]") {
   CHECK(build_agenda(in).profile == profile_prompts(in.person));
   CHECK(build_agenda(in).person.id == "dana");
 }
+
+TEST_CASE("agenda: a career conversation is proposed with a boss or a mentor, never with a peer or stakeholder",
+          "[agenda]") {
+  for (const char* rel : {"manager", "skip-level", "mentor", "peer", "stakeholder"}) {
+    AgendaInput in = input("2026-11-23");
+    in.person.relationship = rel;
+    bool grows_you = std::string(rel) != "peer" && std::string(rel) != "stakeholder";
+    INFO(rel);
+    CHECK(build_agenda(in).career_due == grows_you);
+    CHECK(build_agenda(in).career.empty() == !grows_you);
+  }
+}

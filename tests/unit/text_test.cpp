@@ -26,6 +26,7 @@ TEST_CASE("text: toml_quote round-trips every hostile string through a TOML pars
       "bell\a esc\x1b del\x7f nul",
       std::string("with\0nul", 8),
       "emoji 🎉 naïve ☃ 日本語",
+      "csi \xC2\x9B2J nel \xC2\x85 rlo \xE2\x80\xAEgnp.exe lri \xE2\x81\xA6x\xE2\x81\xA9 ‐‑ ’ ⁊",
       "$(touch x) `id` ; rm -rf /",
       "",
       "\"",
@@ -40,6 +41,9 @@ TEST_CASE("text: toml_quote round-trips every hostile string through a TOML pars
 TEST_CASE("text: toml_quote writes one line, escaping controls") {
   CHECK(text::toml_quote("a\nb") == "\"a\\nb\"");
   CHECK(text::toml_quote("x\x7fy") == "\"x\\u007Fy\"");
+  // C1 controls and bidirectional overrides are escaped too: a terminal that prints them acts on nothing
+  CHECK(text::toml_quote("a\xC2\x9B" "b\xE2\x80\xAE" "c\xE2\x81\xA9") == "\"a\\u009Bb\\u202Ec\\u2069\"");
+  CHECK(text::toml_quote("\xC2\xA0\xE2\x80\x99") == "\"\xC2\xA0\xE2\x80\x99\"");  // no-break space, ’: kept
   CHECK(text::toml_quote("q\"b\\") == "\"q\\\"b\\\\\"");
   CHECK(text::toml_string_array({"a", "b c"}) == "[\"a\", \"b c\"]");
   CHECK(text::toml_string_array({}) == "[]");

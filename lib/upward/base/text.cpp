@@ -52,8 +52,23 @@ std::string toml_quote(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 2);
   out += '"';
-  for (char ch : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    char ch = s[i];
     auto c = static_cast<unsigned char>(ch);
+    auto next = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+    // C1 controls (U+0080-U+009F) and bidirectional overrides (U+202A-U+202E, U+2066-U+2069) as
+    // escapes: the same text to a reader, and nothing a terminal acts on when it is printed
+    if (c == 0xC2 && next(1) >= 0x80 && next(1) <= 0x9F) {
+      out += fmt::format("\\u{:04X}", next(1));
+      i += 1;
+      continue;
+    }
+    if (c == 0xE2 && ((next(1) == 0x80 && next(2) >= 0xAA && next(2) <= 0xAE) ||
+                      (next(1) == 0x81 && next(2) >= 0xA6 && next(2) <= 0xA9))) {
+      out += fmt::format("\\u{:04X}", 0x2000 + ((next(1) & 0x3F) << 6) + (next(2) & 0x3F));
+      i += 2;
+      continue;
+    }
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;

@@ -107,7 +107,7 @@ std::string career_none(const Agenda& a) {
 /// The sections in the order: a title, and whether there is nothing to say. Both
 /// renderers walk this one list; md_section_body and text_section_body write section i.
 struct Section {
-  const char* title;
+  std::string title;
   bool empty;
 };
 
@@ -118,7 +118,8 @@ std::vector<Section> sections(const Agenda& a) {
           {"Talking points", a.topics.empty()},
           {"Goals needing attention", a.goals.empty()},
           {"Questions they will likely ask", a.questions.empty()},
-          {"Know your manager", a.profile.empty()},
+          {"Know your " + (a.person.relationship.empty() ? std::string("manager") : a.person.relationship),
+           a.profile.empty()},
           {"Wins to mention", a.wins.empty()},
           {"Outcomes due", a.outcomes_due.empty()},
           {"Career conversation", !a.career_due},

@@ -265,7 +265,10 @@ Agenda build_agenda(const AgendaInput& in) {
   a.profile = profile_prompts(in.person);
 
   a.last_career = last_career_talk(in.meetings, in.topics, in.today);
-  a.career_due = career_due(a.last_career, a.date);
+  // a career conversation is had with a boss or a mentor, not with a peer or a stakeholder
+  bool grows_you = in.person.relationship == "manager" || in.person.relationship == "skip-level" ||
+                   in.person.relationship == "mentor" || in.person.relationship.empty();
+  a.career_due = grows_you && career_due(a.last_career, a.date);
   if (a.career_due) a.career = career_prompts();
 
   a.style = style_line(in.person);
