@@ -322,6 +322,7 @@ TEST_CASE("agenda render: JSON has every key, empty arrays and nulls included") 
   "date": "2026-11-23",
   "period": {"first": "2026-11-16", "last": "2026-11-23"},
   "last_1on1": "2026-11-16",
+  "missed": 0,
   "actions": [
     {"id": "send-vendor-plan", "owner": "me", "text": "Send Dana the vendor migration plan", "due": "2026-11-20", "overdue": true, "from": "2026-11-09", "file": "1on1s/dana/2026-11-09.toml"},
     {"id": "review-oncall", "owner": "dana", "text": "Review the on-call proposal", "due": null, "overdue": false, "from": "2026-11-16", "file": "1on1s/dana/2026-11-16.toml"}
@@ -360,6 +361,7 @@ TEST_CASE("agenda render: JSON has every key, empty arrays and nulls included") 
   "date": "2026-11-23",
   "period": {"first": "2026-11-16", "last": "2026-11-23"},
   "last_1on1": "2026-11-16",
+  "missed": 0,
   "actions": [],
   "talking_points": [],
   "goals": [],
@@ -616,4 +618,19 @@ TEST_CASE("agenda render: the profile section is named after the relationship", 
   a.profile = {"What are your top priorities this quarter?"};
   CHECK_THAT(render_agenda_md(a), Catch::Contains("\n## Know your stakeholder\n"));
   CHECK_THAT(render_agenda_text(a), Catch::Contains("\nKNOW YOUR STAKEHOLDER\n"));
+}
+
+TEST_CASE("agenda render: missed 1:1s are said in the period line", "[agenda]") {
+  Agenda a;
+  a.person.id = "bi";
+  a.person.cadence = "biweekly";
+  a.last_1on1 = *dates::parse_iso("2026-10-01");
+  a.date = *dates::parse_iso("2026-11-26");
+  a.period = {*a.last_1on1, *dates::parse_iso("2026-11-23")};
+  a.missed = 3;
+  CHECK_THAT(render_agenda_md(a), Catch::Contains("Since the last 1:1 on 2026-10-01: 2026-10-01..2026-11-23. 3 biweekly "
+                                                  "1:1s planned since then were not recorded.\n"));
+  CHECK_THAT(render_agenda_json(a), Catch::Contains("\"missed\": 3,"));
+  a.missed = 1;
+  CHECK_THAT(render_agenda_text(a), Catch::Contains(". 1 biweekly 1:1 planned since then was not recorded.\n"));
 }

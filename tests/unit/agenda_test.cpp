@@ -620,3 +620,17 @@ TEST_CASE("agenda: a career conversation is proposed with a boss or a mentor, ne
     CHECK(build_agenda(in).career.empty() == !grows_you);
   }
 }
+
+TEST_CASE("agenda: 1:1s the cadence planned since the last one and before today are counted as missed", "[agenda]") {
+  CHECK(missed_meetings(d("2026-10-01"), "biweekly", d("2026-11-23")) == 3);  // 10-15, 10-29, 11-12
+  CHECK(missed_meetings(d("2026-11-16"), "weekly", d("2026-11-23")) == 0);    // today's is not missed yet
+  CHECK(missed_meetings(d("2026-11-09"), "weekly", d("2026-11-23")) == 1);
+  CHECK(missed_meetings(d("2026-08-31"), "monthly", d("2026-11-23")) == 2);   // 09-30, 10-31
+  CHECK(missed_meetings(std::nullopt, "weekly", d("2026-11-23")) == 0);
+  CHECK(missed_meetings(d("2026-01-01"), "", d("2026-11-23")) == 0);
+  AgendaInput in = input("2026-11-23");
+  Meeting m;
+  m.date = d("2026-11-02");
+  in.meetings.push_back(m);
+  CHECK(build_agenda(in).missed == 2);
+}

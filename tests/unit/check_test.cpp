@@ -70,3 +70,18 @@ TEST_CASE("check: 1:1 records and talking points with mistakes") {
             "1on1s/sam: note: 1:1s with 'sam', who is not in people/ ('upward people add sam' adds them)",
         });
 }
+
+TEST_CASE("check: a symbolic link in the repository is a problem: nothing reads through it") {
+  CheckRepo t;
+  std::string outside = t.root + "/outside";
+  fsio::make_dirs(outside);
+  fsio::atomic_write(outside + "/2026-11-02.toml", "date = 2026-11-02\n");
+  fsio::make_dirs(t.dir + "/1on1s");
+  fs::create_directory_symlink(outside, t.dir + "/1on1s/dana");
+  CHECK(t.problems() == std::vector<std::string>{"1on1s/dana: a symbolic link: upward neither reads nor writes through "
+                                                 "links (replace it with the real file or folder)"});
+  std::vector<Problem> skipped;
+  CHECK(t.repo.meetings("dana", skipped).empty());
+  REQUIRE(skipped.size() == 1);
+  CHECK_THAT(skipped[0].message, Catch::Contains("is a symbolic link"));
+}

@@ -40,9 +40,12 @@ std::string title_line(const Agenda& a) { return "1:1 with " + one_line(person_n
 /// The period the agenda covers, as one sentence (without Markdown).
 std::string period_line(const Agenda& a) {
   const std::string range = dates::format_range(a.period);
+  std::string missed = a.missed == 0 ? ""
+                       : fmt::format(" {} {} 1:1{} planned since then {} not recorded.", a.missed, a.person.cadence,
+                                     a.missed == 1 ? "" : "s", a.missed == 1 ? "was" : "were");
   if (a.last_1on1 && a.period.first == *a.last_1on1)
-    return "Since the last 1:1 on " + day_text(*a.last_1on1) + ": " + range + ".";
-  if (a.last_1on1) return "Covers " + range + " (the last 1:1 was on " + day_text(*a.last_1on1) + ").";
+    return "Since the last 1:1 on " + day_text(*a.last_1on1) + ": " + range + "." + missed;
+  if (a.last_1on1) return "Covers " + range + " (the last 1:1 was on " + day_text(*a.last_1on1) + ")." + missed;
   if ((a.period.last - a.period.first).count() == 27) return "No 1:1 recorded yet: the last 4 weeks, " + range + ".";
   return "Covers " + range + " (no 1:1 recorded yet).";
 }
@@ -364,6 +367,7 @@ std::string render_agenda_json(const Agenda& a) {
   out += "  \"date\": " + json::quote(day_text(a.date)) + ",\n";
   out += "  \"period\": " + period.done() + ",\n";
   out += "  \"last_1on1\": " + json_day(a.last_1on1) + ",\n";
+  out += fmt::format("  \"missed\": {},\n", a.missed);
   out += "  \"actions\": " + json_list(actions) + ",\n";
   out += "  \"talking_points\": " + json_list(topics) + ",\n";
   out += "  \"goals\": " + json_list(goals) + ",\n";

@@ -1,6 +1,7 @@
 #include "upward/store/check.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -199,6 +200,23 @@ void check_committed(const Repo& repo, std::vector<Problem>& out) {
 
 }  // namespace
 
+/// Symbolic links in the repository (hidden entries such as .git aside): upward neither reads
+/// nor writes through them, so what they point at is invisible to every command.
+void check_links(const Repo& repo, std::vector<Problem>& out) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(repo.dir(), ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().filename().string().starts_with(".")) {
+      if (it->is_directory(ec) && !it->is_symlink(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_symlink(ec))
+      out.push_back({{it->path().string(), 0, 0},
+                     "a symbolic link: upward neither reads nor writes through links (replace it with the real file "
+                     "or folder)"});
+  }
+}
+
 std::vector<Problem> check_repository(const Repo& repo, dates::Day today) {
   repo.settle();
   std::vector<Problem> out;
@@ -243,6 +261,7 @@ std::vector<Problem> check_repository(const Repo& repo, dates::Day today) {
       person_from_toml(table, person, shown, out);
     }
   }
+  check_links(repo, out);
   if (autocommit) check_committed(repo, out);
   std::stable_sort(out.begin(), out.end(), [](const Problem& a, const Problem& b) {
     return std::tie(a.where.path, a.where.line, a.where.column) < std::tie(b.where.path, b.where.line, b.where.column);

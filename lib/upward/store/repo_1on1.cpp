@@ -105,11 +105,26 @@ WriteResult Repo::record_outcome(const std::string& win_id, const std::string& t
   return result;
 }
 
+namespace {
+/// True (and a problem in `skipped`) when `rel` passes through a symbolic link: the folders a
+/// writer refuses are not read either, so every command sees the same 1:1s.
+bool linked(const Repo& repo, const std::string& rel, std::vector<Problem>& skipped) {
+  try {
+    fsio::refuse_links(repo.dir(), rel);
+    return false;
+  } catch (const Error& e) {
+    skipped.push_back({{repo.path(rel), 0, 0}, e.what()});
+    return true;
+  }
+}
+}  // namespace
+
 std::vector<Topic> Repo::topics(const std::string& person, std::vector<Problem>& skipped) const {
   require_person_id(person);
   settle();
   std::vector<Topic> out;
   std::string folder = meeting_folder(person) + "/topics";
+  if (linked(*this, meeting_folder(person), skipped) || linked(*this, folder, skipped)) return out;
   for (const auto& id : stems_in(*this, folder)) {
     std::string p = path(folder + "/" + id + ".toml");
     if (!text::is_slug(id)) {
@@ -132,6 +147,7 @@ std::vector<Meeting> Repo::meetings(const std::string& person, std::vector<Probl
   settle();
   std::vector<Meeting> out;
   std::string folder = meeting_folder(person);
+  if (linked(*this, folder, skipped)) return out;
   for (const auto& name : stems_in(*this, folder)) {
     std::string rel = folder + "/" + name + ".toml", p = path(rel);
     if (!dates::parse_iso(name)) {

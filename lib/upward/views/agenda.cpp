@@ -62,6 +62,16 @@ dates::Day next_meeting(std::optional<dates::Day> last, const std::string& caden
   return today;
 }
 
+int missed_meetings(std::optional<dates::Day> last, const std::string& cadence, dates::Day today) {
+  if (!last || (cadence != "weekly" && cadence != "biweekly" && cadence != "monthly")) return 0;
+  int missed = 0;
+  for (int k = 1;; ++k) {
+    dates::Day planned = cadence == "monthly" ? add_months(*last, k) : *last + date::days{k * (cadence == "weekly" ? 7 : 14)};
+    if (planned >= today) return missed;
+    ++missed;
+  }
+}
+
 std::optional<dates::Day> last_meeting(std::span<const Meeting> meetings, dates::Day day) {
   std::optional<dates::Day> last;
   for (const auto& m : meetings)
@@ -193,6 +203,7 @@ Agenda build_agenda(const AgendaInput& in) {
   a.person = in.person;
   a.last_1on1 = last_meeting(in.meetings, in.today);
   a.date = in.date ? *in.date : next_meeting(a.last_1on1, in.person.cadence, in.today);
+  a.missed = missed_meetings(a.last_1on1, in.person.cadence, in.today);
   dates::Day first = in.since ? *in.since : a.last_1on1 ? *a.last_1on1 : in.today - date::days{27};
   a.period = {std::min(first, in.today), in.today};
 

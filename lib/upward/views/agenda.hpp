@@ -20,6 +20,10 @@ namespace upward {
 /// `today`. Without a last 1:1 or a cadence (empty or unknown), the next meeting is `today`.
 dates::Day next_meeting(std::optional<dates::Day> last, const std::string& cadence, dates::Day today);
 
+/// How many 1:1s the cadence planned after `last` and before `today` (none held since): 3 for a
+/// biweekly series last held on 2026-10-01, as of 2026-11-23. 0 without a last 1:1 or a cadence.
+int missed_meetings(std::optional<dates::Day> last, const std::string& cadence, dates::Day today);
+
 /// The date of the latest 1:1 record dated on or before `day`; nullopt when there is none.
 std::optional<dates::Day> last_meeting(std::span<const Meeting> meetings, dates::Day day);
 
@@ -87,6 +91,7 @@ struct Agenda {
   dates::Day date;                       ///< the meeting
   dates::DateRange period;               ///< since the last 1:1 (or --since) up to today
   std::optional<dates::Day> last_1on1;   ///< the latest record on or before today
+  int missed = 0;                        ///< 1:1s the cadence planned after the last one and before today
   std::vector<OpenAction> actions;       ///< 2. carried over, oldest first
   std::vector<Topic> topics;             ///< 3. queued talking points, grouped by kind in topic_kinds order, then date
   std::vector<AttentionGoal> goals;      ///< 4. their goals and the user's goals supporting them, at risk/blocked/overdue/stale
