@@ -152,8 +152,8 @@ Since the last 1:1 on 2026-11-16: 2026-11-16..2026-11-23.
 
 ## Goals needing attention
 
-- Checkout p99 under 400 ms (`checkout-latency`) — Dana Okafor's goal, at-risk, 40%, due 2026-12-01: at risk; stale (no update for 30 days)
-- Roll out the edge cache (`cache-rollout`) — your goal, blocked, 10%: blocked
+- Checkout p99 under 400 ms (`checkout-latency`) — Dana Okafor's goal, 40%, due 2026-12-01: at risk; stale (no update for 30 days)
+- Roll out the edge cache (`cache-rollout`) — your goal, 10%: blocked
 
 ## Questions they will likely ask
 
@@ -214,8 +214,8 @@ TALKING POINTS
     What staff looks like here (2026-11-18-promo-path)
 
 GOALS NEEDING ATTENTION
-  Checkout p99 under 400 ms (checkout-latency) — Dana Okafor's goal, at-risk, 40%, due 2026-12-01: at risk; stale (no update for 30 days)
-  Roll out the edge cache (cache-rollout) — your goal, blocked, 10%: blocked
+  Checkout p99 under 400 ms (checkout-latency) — Dana Okafor's goal, 40%, due 2026-12-01: at risk; stale (no update for 30 days)
+  Roll out the edge cache (cache-rollout) — your goal, 10%: blocked
 
 QUESTIONS THEY WILL LIKELY ASK
   How is 'Checkout p99 under 400 ms' going? No update since 2026-10-24.

@@ -83,9 +83,10 @@ const char* const no_solution = "bring a proposed solution, not just the problem
 /// "Dana Okafor's goal, at-risk, 40%, due 2026-12-01" (or "your goal, ...").
 std::string goal_summary(const AttentionGoal& g, const Person& p) {
   const std::string& owner = g.goal.goal.owner;
-  std::string s = (owner == "me" ? std::string("your") : owner_label(owner, p) + "'s") + " goal, " + g.goal.state.status + ", " +
+  // the status and an overdue date are among the reasons that follow: said once
+  std::string s = (owner == "me" ? std::string("your") : owner_label(owner, p) + "'s") + " goal, " +
                   std::to_string(g.goal.state.progress) + "%";
-  if (g.goal.goal.due) s += ", due " + day_text(*g.goal.goal.due);
+  if (g.goal.goal.due && !g.goal.state.overdue) s += ", due " + day_text(*g.goal.goal.due);
   return s;
 }
 
