@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdio>
+#include <ctime>
 #include <memory>
 #include <string>
 
@@ -20,6 +21,8 @@ std::string for_stderr(const std::string& s);
 struct Context {
   std::string dir;          ///< the repository folder as the user named it
   dates::Day today{};       ///< --today, UPWARD_TODAY, or the local calendar day
+  std::time_t now = 0;      ///< the instant (an email's Date): the clock, or noon of a pinned today
+  int utc_offset_minutes = 0;  ///< the local zone's offset from UTC at `now` (TZ honoured)
   process::Env env;         ///< the environment, for git and $EDITOR
   bool quiet = false;
   bool color = false;

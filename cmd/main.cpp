@@ -67,13 +67,26 @@ void build_context(const GlobalOptions& g, Context& ctx) {
   ctx.dir = g.dir.empty() ? default_dir(ctx.env) : g.dir;
   while (ctx.dir.size() > 1 && ctx.dir.back() == '/') ctx.dir.pop_back();
   ctx.today = local_today();
+  ctx.now = std::time(nullptr);
   if (!g.today.empty()) {
     try {
       ctx.today = dates::parse_day(g.today, ctx.today);
     } catch (const UsageError& e) {
       throw UsageError(std::string("--today: ") + e.what());
     }
+    // a pinned day pins the instant too (noon, local time): a digest's Date and Message-ID repeat
+    date::year_month_day ymd{ctx.today};
+    std::tm noon{};
+    noon.tm_year = static_cast<int>(ymd.year()) - 1900;
+    noon.tm_mon = static_cast<int>(static_cast<unsigned>(ymd.month())) - 1;
+    noon.tm_mday = static_cast<int>(static_cast<unsigned>(ymd.day()));
+    noon.tm_hour = 12;
+    noon.tm_isdst = -1;
+    ctx.now = std::mktime(&noon);
   }
+  std::tm local{};
+  localtime_r(&ctx.now, &local);
+  ctx.utc_offset_minutes = static_cast<int>(local.tm_gmtoff / 60);
   ctx.quiet = g.quiet;
   bool no_color = process::getenv(ctx.env, "NO_COLOR").value_or("") != "";
   bool dumb = process::getenv(ctx.env, "TERM").value_or("dumb") == "dumb";

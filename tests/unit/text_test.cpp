@@ -26,7 +26,7 @@ TEST_CASE("text: toml_quote round-trips every hostile string through a TOML pars
       "bell\a esc\x1b del\x7f nul",
       std::string("with\0nul", 8),
       "emoji 🎉 naïve ☃ 日本語",
-      "csi \xC2\x9B2J nel \xC2\x85 rlo \xE2\x80\xAEgnp.exe lri \xE2\x81\xA6x\xE2\x81\xA9 ‐‑ ’ ⁊",
+      "csi \xC2\x9B" "2J nel \xC2\x85 rlo \xE2\x80\xAEgnp.exe lri \xE2\x81\xA6x\xE2\x81\xA9 ‐‑ ’ ⁊",
       "$(touch x) `id` ; rm -rf /",
       "",
       "\"",

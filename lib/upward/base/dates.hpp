@@ -1,6 +1,7 @@
 #pragma once
 #include <date/date.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,8 @@ struct PeriodContext {
   Day today;
   date::weekday week_start = date::Monday;
   std::optional<Day> last_1on1;  ///< for `since-last-1on1`
+  std::optional<Day> last_digest = std::nullopt;  ///< for `since-last-digest`: the day the last digest was sent
+  std::map<std::string, std::string> cycles = {};  ///< for `cycle:NAME`: [cycles] of upward.toml
 };
 
 /// A day expression: `today`, `yesterday`, `tomorrow`, `2026-11-23`, `last friday`, `next friday`,
@@ -32,7 +35,9 @@ struct PeriodContext {
 Day parse_day(std::string_view expr, Day today, Lean lean = Lean::past);
 
 /// A period: any day expression (one day), `2026-W47`, `2026-11`, `2026-Q4`, `2026-H2`, `2026`,
-/// `this-week` ... `last-year`, `ytd`, `since-last-1on1`, and ranges `A..B` (end inclusive; `A..` ends today).
+/// `this-week` ... `last-year`, `ytd`, `since-last-1on1`, `since-last-digest` (from the day the last
+/// digest was sent, that day included, to today), `cycle:NAME` (the expression [cycles] names;
+/// UsageError listing the known cycles), and ranges `A..B` (end inclusive; `A..` ends today).
 DateRange parse_period(std::string_view expr, const PeriodContext& ctx);
 
 /// A strict ISO date `YYYY-MM-DD`; nullopt when it is not one (or not a real day).

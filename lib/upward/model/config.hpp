@@ -2,9 +2,27 @@
 #include <date/date.h>
 
 #include <cstdint>
+#include <map>
 #include <string>
+#include <vector>
 
 namespace upward {
+
+/// The brag-document sections (issue 9), in the order a review packet lists them: the key a
+/// win's `section` or `[sections]` names, and its heading.
+inline const std::vector<std::pair<std::string, std::string>> brag_sections{
+    {"projects", "Projects"},
+    {"collaboration", "Collaboration & mentorship"},
+    {"design", "Design & documentation"},
+    {"company", "Company building"},
+    {"learning", "Learning"}};
+
+/// `[digest]` in upward.toml: where the weekly update goes and how it is sent.
+struct DigestConfig {
+  std::string to, cc;       ///< default recipients (comma-separated addresses allowed)
+  std::string subject;      ///< default subject; the period is appended: "Weekly update: 2026-11-23..2026-11-29"
+  std::string sendmail = "/usr/sbin/sendmail -t -i";  ///< split at spaces into an argument vector, never a shell
+};
 
 /// upward.toml: what the commands need of it. Unknown keys are kept in the file and ignored here.
 struct Config {
@@ -14,6 +32,9 @@ struct Config {
   std::string me_name, me_email;
   bool autocommit = true;
   int stale_after_days = 21;  ///< [goals] stale_after_days: a goal without an update for longer is stale
+  DigestConfig digest;
+  std::map<std::string, std::string> sections;  ///< [sections]: tag -> brag section key (`perf = "projects"`)
+  std::map<std::string, std::string> cycles;    ///< [cycles]: name -> period expression (`h2-2026 = "2026-07-01..2026-12-31"`)
 };
 
 /// The schema this build writes and reads; a newer one is refused rather than misread.

@@ -245,4 +245,13 @@ Meeting meeting_from_toml(const toml::table& table, const std::string& person, c
   return m;
 }
 
+// STUB: helper "data" implements this.
+SentDigest sent_from_toml(const toml::table&, const std::string& id, const std::string& path,
+                          std::vector<Problem>& problems) {
+  problems.push_back({{path, 1, 1}, "sent_from_toml: not implemented yet"});
+  SentDigest s;
+  s.id = id;
+  return s;
+}
+
 }  // namespace upward

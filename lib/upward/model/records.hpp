@@ -6,6 +6,7 @@
 #include "upward/model/goal.hpp"
 #include "upward/model/meeting.hpp"
 #include "upward/model/person.hpp"
+#include "upward/model/sent.hpp"
 #include "upward/model/toml_read.hpp"
 #include "upward/model/win.hpp"
 
@@ -36,6 +37,10 @@ Topic topic_from_toml(const toml::table& table, const std::string& id, const std
 /// a `with` that is not `person`, a `date` that is not the file name's. `path` names the file in
 /// problems and becomes Meeting::path (Repo::meetings() makes it relative to the repository).
 Meeting meeting_from_toml(const toml::table& table, const std::string& person, const std::string& path,
+                          std::vector<Problem>& problems);
+
+/// A sent digest read back from sent/ID.toml; problems for missing or mistyped keys.
+SentDigest sent_from_toml(const toml::table& table, const std::string& id, const std::string& path,
                           std::vector<Problem>& problems);
 
 }  // namespace upward

@@ -27,6 +27,7 @@ struct Win {
   std::optional<dates::Day> follow_up;
   std::string outcome;                    ///< what actually happened (`upward outcome`); empty: not recorded
   std::optional<dates::Day> outcome_date; ///< when the outcome was recorded
+  std::string section;                    ///< a brag section key (config.hpp brag_sections), or empty
   bool is_private = false;
 };
 

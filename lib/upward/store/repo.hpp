@@ -8,6 +8,7 @@
 #include "upward/model/goal.hpp"
 #include "upward/model/meeting.hpp"
 #include "upward/model/person.hpp"
+#include "upward/model/sent.hpp"
 #include "upward/store/process.hpp"
 #include "upward/model/win.hpp"
 #include "upward/store/transaction.hpp"
@@ -124,6 +125,13 @@ class Repo {
   /// was already closed (nothing is written then: the result is a no-op).
   WriteResult close_action(const std::string& person, const std::string& action_id, dates::Day day,
                            std::optional<dates::Day>& already);
+
+  /// The latest digest sent on or before `day` (sent/*.toml, chosen by file name: only that file
+  /// is parsed); nullopt when none. A file that does not read cleanly is added to `skipped`.
+  std::optional<SentDigest> last_sent(dates::Day day, std::vector<Problem>& skipped) const;
+  /// Record a digest that was sent: a new file sent/DATE-digest.toml (a suffix when taken),
+  /// committed. Its id in `ids`.
+  WriteResult record_sent(const SentDigest& sent);
 
   /// What the user typed in $EDITOR, and the file that holds it until it is recorded.
   struct Edited {
