@@ -1,11 +1,150 @@
-// STUB: helper "cmd" implements `upward digest`.
+#include "digest.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
 #include "commands.hpp"
+#include "options.hpp"
+#include "period.hpp"
+#include "prep_1on1.hpp"
+#include "skipped.hpp"
+#include "upward/base/error.hpp"
+#include "upward/base/text.hpp"
+#include "upward/views/agenda.hpp"
+#include "upward/views/digest.hpp"
 
 namespace upward::cmd {
 
-Subcommand add_digest(CLI::App& app, Context&) {
-  auto* sub = app.add_subcommand("digest", "The weekly update and the review packet (not implemented yet)");
-  return {sub, [] { return exit_error; }};
+namespace {
+
+const std::vector<std::string> digest_formats{"md", "text", "json", "html", "email", "vimgrep"};
+
+/// Outcomes recorded in a short period (a quarter at most) may be of wins up to a year older:
+/// such a digest reads the past year's month folders; a half or a year reads only its own.
+constexpr int outcome_lookback_max_days = 92;
+
+const Person* find_person(const std::vector<Person>& people, const std::string& id) {
+  for (const auto& p : people)
+    if (p.id == id) return &p;
+  return nullptr;
+}
+
+/// The wins a digest reads: those of the period, and of the past year when outcomes need them.
+void read_wins(DigestInput& in, Context& ctx, std::vector<Problem>& skipped) {
+  const auto& period = in.period;
+  if ((period.last - period.first).count() >= outcome_lookback_max_days) {
+    in.wins = ctx.repo().wins_in(period, skipped);
+    in.outcome_wins = in.wins;
+    return;
+  }
+  date::year_month_day back = date::year_month_day{ctx.today} - date::years{1};
+  if (!back.ok()) back = back.year() / back.month() / date::last;  // 29 February
+  dates::DateRange read{std::min(dates::Day{date::sys_days{back}}, period.first), std::max(ctx.today, period.last)};
+  in.outcome_wins = ctx.repo().wins_in(read, skipped);
+  for (const auto& w : in.outcome_wins)
+    if (w.date >= period.first && w.date <= period.last) in.wins.push_back(w);
+}
+
+/// My open action items and the open problem topics, from every person's 1:1s.
+void read_1on1s(DigestInput& in, Context& ctx, std::vector<Problem>& skipped) {
+  for (const auto& who : ctx.repo().meeting_people()) {
+    auto meetings = ctx.repo().meetings(who, skipped);
+    for (auto& a : open_actions(meetings, ctx.today))
+      if (a.action.owner == "me") in.my_actions.push_back(std::move(a));
+    auto topics = ctx.repo().topics(who, skipped);
+    for (auto& t : open_topics(topics, meetings, ctx.today))
+      if (t.kind == "problem") in.problems.push_back(std::move(t));
+  }
+}
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string s;
+  for (const auto& w : words) s += (s.empty() ? "" : " ") + w;
+  return s;
+}
+
+int run_digest(const DigestOptions& opt, Context& ctx) {
+  std::string format = opt.format.empty() ? (opt.send ? "email" : "md") : opt.format;
+  if (opt.send && format != "email") throw UsageError("--send sends the email; --format " + format + " does not apply");
+  if (opt.edit && (format == "json" || format == "html" || format == "vimgrep"))
+    throw UsageError("--edit edits the text: it works with --format md, text or email (and --send)");
+  const Config& cfg = ctx.repo().config();
+  std::vector<Problem> skipped;
+  std::string expr = opt.period.empty() ? "this-week" : joined(opt.period);
+
+  DigestInput in;
+  in.today = ctx.today;
+  in.group_by = opt.group_by;
+  in.stale_after_days = cfg.stale_after_days;
+  in.tag_sections = cfg.sections;
+  in.last_sent = ctx.repo().last_sent(ctx.today, skipped);
+  in.period = parse_period(ctx, expr, skipped);
+  in.people = ctx.repo().people(skipped);
+  if (!opt.for_person.empty()) in.for_person = resolve_person(opt.for_person, in.people, ctx);
+  else if (const Person* boss = find_person(in.people, cfg.manager)) in.for_person = *boss;
+  // the reader's style: --for's, else the primary manager's for an email, else everything
+  if (!opt.for_person.empty() || format == "email") in.style = in.for_person ? in.for_person->style : "";
+  if (in.style != "brief") in.style = "detailed";
+  in.goals = ctx.repo().goals(skipped);
+  read_wins(in, ctx, skipped);
+  read_1on1s(in, ctx, skipped);
+
+  Digest d = build_digest(in);
+  DigestRenderOptions ro{ctx.dir, cfg.me_name};
+  std::string out;
+  if (format == "json") out = render_digest_json(d);
+  else if (format == "html") out = render_digest_html(d, ro);
+  else if (format == "vimgrep") out = render_digest_vimgrep(d, ro);
+  else if (format == "email") {
+    std::string text = render_digest_text(d, ro);
+    std::optional<Repo::Edited> edited;
+    if (opt.edit) edited = edit_body(text, ctx);
+    std::string html = edited ? pre_html(edited->text, digest_subject(cfg.digest.subject, d.period))
+                              : render_digest_html(d, ro);
+    email::Message m = digest_message(d, opt, in.people, edited ? edited->text : text, html, ctx);
+    email::validate(m);  // before anything is printed or sent
+    int rc = exit_ok;
+    if (opt.send) rc = send_digest(d, m, ctx);
+    else fmt::print(ctx.out, "{}", email::render(m));
+    if (edited) ctx.repo().forget_edit(*edited);
+    if (d.win_count == 0 && d.kudos.empty()) ctx.note("no wins in " + dates::format_range(d.period));
+    return report_skipped(skipped, ctx, rc);
+  } else {
+    out = format == "text" ? render_digest_text(d, ro) : render_digest_md(d, ro);
+    if (opt.edit) {
+      auto edited = edit_body(out, ctx);
+      out = edited.text;
+      ctx.repo().forget_edit(edited);
+    }
+    if (ctx.out_tty) out = text::for_terminal(out);
+  }
+  fmt::print(ctx.out, "{}", out);
+  if (d.win_count == 0 && d.kudos.empty()) ctx.note("no wins in " + dates::format_range(d.period));
+  return report_skipped(skipped, ctx);
+}
+
+}  // namespace
+
+Subcommand add_digest(CLI::App& app, Context& ctx) {
+  auto opt = std::make_shared<DigestOptions>();
+  auto* sub = app.add_subcommand("digest", "The weekly update and the review packet");
+  add_positional(sub, "period", opt->period, "The period (default: this-week)")->type_name("PERIOD");
+  add_one(sub, "--format", opt->format, "md (default), text, json, html, email or vimgrep")
+      ->check(one_of(digest_formats))
+      ->type_name("FORMAT");
+  add_one(sub, "--group-by", opt->group_by, "The progress part by goal (default), tag, section, week or month")
+      ->check(one_of(digest_group_by))
+      ->type_name("KEY");
+  add_one(sub, "--for", opt->for_person, "For whom: their goals lead, their style (default: your primary manager)")
+      ->type_name("PERSON");
+  add_commas(sub, "--to", opt->to, "Email recipient (repeatable, or commas)")->type_name("ADDR");
+  add_commas(sub, "--cc", opt->cc, "Email copy recipient (repeatable, or commas)")->type_name("ADDR");
+  add_one(sub, "--subject", opt->subject, "Email subject, before ': PERIOD' (default: [digest] subject)")
+      ->type_name("TEXT");
+  add_switch(sub, "--send", opt->send, "Send the email through [digest] sendmail and record it under sent/");
+  add_switch(sub, "--edit", opt->edit, "Edit the text in $EDITOR first; emptied: nothing is sent");
+  return {sub, [opt, &ctx] { return run_digest(*opt, ctx); }};
 }
 
 }  // namespace upward::cmd

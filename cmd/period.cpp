@@ -13,6 +13,9 @@ dates::PeriodContext period_context(Context& ctx, std::string_view expr, std::ve
     auto meetings = ctx.repo().meetings(cfg.manager, skipped);
     pc.last_1on1 = last_meeting(meetings, ctx.today);
   }
+  if (expr.find("since-last-digest") != std::string_view::npos)  // only then is sent/ read
+    if (auto sent = ctx.repo().last_sent(ctx.today, skipped)) pc.last_digest = sent->date;
+  pc.cycles = cfg.cycles;
   return pc;
 }
 

@@ -1,0 +1,98 @@
+// `upward digest --format email`, `--edit` and `--send`: the message, the editor, sendmail, sent/.
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "digest.hpp"
+#include "upward/base/error.hpp"
+#include "upward/base/text.hpp"
+#include "upward/store/sendmail.hpp"
+
+namespace upward::cmd {
+
+namespace {
+
+/// `a@x, b@y` -> {"a@x", "b@y"}: a [digest] default may list several addresses.
+std::vector<std::string> split_addresses(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t comma = s.find(',', start);
+    if (comma == std::string::npos) comma = s.size();
+    std::string a = text::trim(std::string_view(s).substr(start, comma - start));
+    if (!a.empty()) out.push_back(a);
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::string html_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+email::Message digest_message(const Digest& d, const DigestOptions& opt, const std::vector<Person>& people,
+                              std::string text, std::string html, Context& ctx) {
+  const Config& cfg = ctx.repo().config();
+  email::Message m;
+  m.from_name = cfg.me_name;
+  m.from = cfg.me_email;
+  if (m.from.empty()) throw Error("no sender: set 'email' under [me] in upward.toml");
+  // To: --to, else the reader's email (--for, else the primary manager), else [digest] to
+  if (!opt.to.empty()) m.to = opt.to;
+  else if (d.for_person && !d.for_person->email.empty()) m.to = {d.for_person->email};
+  else m.to = split_addresses(cfg.digest.to);
+  if (m.to.empty()) {
+    std::string who = d.for_person ? "'" + d.for_person->id + "' has no email" : "no --for and no primary manager";
+    throw Error("no recipient: " + who + "; give --to ADDR, or set 'to' under [digest] in upward.toml");
+  }
+  m.cc = !opt.cc.empty() ? opt.cc : split_addresses(cfg.digest.cc);
+  m.subject = digest_subject(!opt.subject.empty() ? opt.subject : cfg.digest.subject, d.period);
+  m.date = ctx.now;
+  m.utc_offset_minutes = ctx.utc_offset_minutes;
+  m.text = std::move(text);
+  m.html = std::move(html);
+  return m;
+}
+
+Repo::Edited edit_body(const std::string& text, Context& ctx) {
+  Repo::Edited edited = ctx.repo().edit_in_editor(text);
+  if (text::trim(edited.text).empty()) {
+    ctx.repo().forget_edit(edited);
+    throw Error("empty update: nothing sent");
+  }
+  return edited;
+}
+
+std::string pre_html(const std::string& text, const std::string& title) {
+  return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(title) +
+         "</title>\n</head>\n<body>\n<pre style=\"white-space: pre-wrap; font-family: inherit\">" + html_escape(text) +
+         "</pre>\n</body>\n</html>\n";
+}
+
+int send_digest(const Digest& d, const email::Message& m, Context& ctx) {
+  const Config& cfg = ctx.repo().config();
+  sendmail::send(cfg.digest.sendmail, email::render(m), ctx.env);  // Error: nothing recorded
+  SentDigest sent;
+  sent.date = ctx.today;
+  sent.period = d.period;
+  sent.to = m.to;
+  sent.cc = m.cc;
+  sent.subject = m.subject;
+  sent.plans = d.plans;
+  std::string addrs;
+  for (const auto& a : m.to) addrs += (addrs.empty() ? "" : ", ") + a;
+  return report_write(ctx.repo().record_sent(sent), "sent to " + addrs, ctx);
+}
+
+}  // namespace upward::cmd
