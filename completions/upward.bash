@@ -27,6 +27,14 @@ _upward_actions() {  # the open action items of every 1:1, from the binary itsel
         while IFS=$'\t' read -r kind _ id _; do [[ $kind == action ]] && printf '%s\n' "$id"; done
 }
 
+_upward_cycles() {  # `cycle:NAME` for each name under [cycles] in upward.toml (simple `name = "..."` lines)
+    local toml
+    toml=$(_upward_repo)/upward.toml
+    [[ -r $toml ]] || return
+    awk '/^[[:space:]]*\[/ { c = ($0 ~ /^[[:space:]]*\[cycles\][[:space:]]*(#.*)?$/); next }
+         c && /^[[:space:]]*[A-Za-z0-9_-]+[[:space:]]*=/ { sub(/^[[:space:]]*/, ""); sub(/[[:space:]]*=.*/, ""); print "cycle:" $0 }' "$toml"
+}
+
 _upward() {
     local cur prev words cword
     if declare -F _init_completion >/dev/null; then
@@ -36,7 +44,7 @@ _upward() {
         words=("${COMP_WORDS[@]}") cword=$COMP_CWORD
     fi
     local global="--dir --today --color -q --quiet -V --version -h --help"
-    local commands="help init log-win prep-1on1 outcome goals people check"
+    local commands="help init log-win digest prep-1on1 outcome goals people check"
 
     case $prev in
         --dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
@@ -45,7 +53,7 @@ _upward() {
             COMPREPLY=($(compgen -W "today yesterday tomorrow monday tuesday wednesday thursday friday" -- "$cur"))
             return ;;
         -g | --goal | --supports) COMPREPLY=($(compgen -W "$(_upward_ids goals)" -- "$cur")); return ;;
-        --seen-by | --from) COMPREPLY=($(compgen -W "$(_upward_ids people)" -- "$cur")); return ;;
+        --seen-by | --from | --for) COMPREPLY=($(compgen -W "$(_upward_ids people)" -- "$cur")); return ;;
         --owner) COMPREPLY=($(compgen -W "me $(_upward_ids people)" -- "$cur")); return ;;
         --kind)
             if [[ " ${words[*]} " == *" prep-1on1 "* ]]; then
@@ -59,18 +67,25 @@ _upward() {
         --relationship) COMPREPLY=($(compgen -W "manager skip-level stakeholder mentor peer" -- "$cur")); return ;;
         --style) COMPREPLY=($(compgen -W "brief detailed" -- "$cur")); return ;;
         --cadence) COMPREPLY=($(compgen -W "weekly biweekly monthly" -- "$cur")); return ;;
-        --format) COMPREPLY=($(compgen -W "text md json" -- "$cur")); return ;;
+        --format)
+            if [[ " ${words[*]} " == *" digest "* ]]; then
+                COMPREPLY=($(compgen -W "md text json html email vimgrep" -- "$cur"))
+            else
+                COMPREPLY=($(compgen -W "text md json" -- "$cur"))
+            fi
+            return ;;
+        --group-by) COMPREPLY=($(compgen -W "goal tag section week month" -- "$cur")); return ;;
         --period) COMPREPLY=($(compgen -W "this-week last-week this-month last-month this-quarter last-quarter
                                           this-year last-year ytd" -- "$cur")); return ;;
         -i | --impact | --metric | -t | --tag | --link | --name | --email | --id | --why | --progress | --note | \
-            --priority | --pressure | --solution) return ;;
+            --priority | --pressure | --solution | --to | --cc | --subject) return ;;
     esac
 
     local i cmd="" sub=""
     for ((i = 1; i < cword; i++)); do
         if [[ -z $cmd ]]; then
             case ${words[i]} in
-                help | init | log-win | prep-1on1 | outcome | goals | people | check) cmd=${words[i]} ;;
+                help | init | log-win | digest | prep-1on1 | outcome | goals | people | check) cmd=${words[i]} ;;
                 --dir | --today | --color) ((i++)) ;;
             esac
         elif [[ -z $sub && ${words[i]} != -* ]]; then
@@ -153,6 +168,21 @@ _upward() {
                         COMPREPLY=($(compgen -W "$more $(_upward_ids people)" -- "$cur"))
                     fi ;;
             esac ;;
+        digest)
+            if [[ $cur == -* ]]; then
+                COMPREPLY=($(compgen -W "--format --group-by --for --to --cc --subject --send --edit $global" -- "$cur"))
+            else
+                local cword_all=$cur
+                # `cycle:NAME`: bash splits words at ':' unless COMP_WORDBREAKS is told otherwise
+                [[ $cur == : || ${words[cword - 1]} == : ]] && cword_all=cycle:${cur#:}
+                COMPREPLY=($(compgen -W "this-week last-week this-month last-month this-quarter last-quarter
+                    this-year last-year ytd since-last-digest since-last-1on1 $(_upward_cycles)" -- "$cword_all"))
+                if declare -F __ltrim_colon_completions >/dev/null; then
+                    __ltrim_colon_completions "$cword_all"
+                elif [[ $cword_all == cycle:* ]]; then
+                    COMPREPLY=("${COMPREPLY[@]#cycle:}")
+                fi
+            fi ;;
         outcome) COMPREPLY=($(compgen -W "-d --date $global" -- "$cur")) ;;
         check) COMPREPLY=($(compgen -W "$global" -- "$cur")) ;;
     esac

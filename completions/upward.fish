@@ -20,7 +20,19 @@ function __upward_actions --description 'the open action items of every 1:1'
     upward --dir $repo prep-1on1 list --all 2>/dev/null | string match -r '^action\t[^\t]*\t[^\t]*' | string replace -r '^action\t[^\t]*\t' ''
 end
 
-set -l commands help init log-win prep-1on1 outcome goals people check
+function __upward_periods --description 'period expressions, and cycle:NAME for each [cycles] name in upward.toml'
+    set -l repo $UPWARD_DIR
+    set -l tokens (commandline -opc)
+    set -l i (contains -i -- --dir $tokens)
+    and set repo $tokens[(math $i + 1)]
+    test -n "$repo"; or set repo (set -q XDG_DATA_HOME; and echo $XDG_DATA_HOME; or echo $HOME/.local/share)/upward
+    printf '%s\n' this-week last-week this-month last-month this-quarter last-quarter this-year last-year ytd since-last-digest since-last-1on1
+    test -r $repo/upward.toml; or return
+    awk '/^[[:space:]]*\[/ { c = ($0 ~ /^[[:space:]]*\[cycles\][[:space:]]*(#.*)?$/); next }
+         c && /^[[:space:]]*[A-Za-z0-9_-]+[[:space:]]*=/ { sub(/^[[:space:]]*/, ""); sub(/[[:space:]]*=.*/, ""); print "cycle:" $0 }' $repo/upward.toml
+end
+
+set -l commands help init log-win digest prep-1on1 outcome goals people check
 complete -c upward -f
 complete -c upward -l dir -r -a '(__fish_complete_directories)' -d 'The repository'
 complete -c upward -l today -x -a 'today yesterday' -d "Pin today's date"
@@ -31,8 +43,9 @@ complete -c upward -s h -l help -d 'Help'
 
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a help -d 'The help of upward or of a command'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a init -d 'Create a repository'
-complete -c upward -n "__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from init log-win prep-1on1 outcome goals people check" -a 'init log-win prep-1on1 outcome goals people check'
+complete -c upward -n "__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from init log-win digest prep-1on1 outcome goals people check" -a 'init log-win digest prep-1on1 outcome goals people check'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a log-win -d 'Record a win and why it mattered'
+complete -c upward -n "not __fish_seen_subcommand_from $commands" -a digest -d 'The weekly update and the review packet'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a prep-1on1 -d 'The agenda of your next 1:1'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a outcome -d 'Record what came of a win'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a goals -d "Your goals beside your manager's"
@@ -119,3 +132,14 @@ complete -c upward -n "$pr; and __fish_seen_subcommand_from done" -s d -l date -
 complete -c upward -n "$pr; and __fish_seen_subcommand_from list" -l all -d 'Everyone with 1:1s'
 
 complete -c upward -n '__fish_seen_subcommand_from outcome' -s d -l date -x -a 'today yesterday' -d 'When it was known'
+
+set -l dg '__fish_seen_subcommand_from digest'
+complete -c upward -n "$dg" -a '(__upward_periods)' -d 'Period'
+complete -c upward -n "$dg" -l format -x -a 'md text json html email vimgrep' -d 'Output format'
+complete -c upward -n "$dg" -l group-by -x -a 'goal tag section week month' -d 'Group the progress by'
+complete -c upward -n "$dg" -l for -x -a '(__upward_ids people)' -d 'Whom it is for'
+complete -c upward -n "$dg" -l to -x -d 'Email recipient'
+complete -c upward -n "$dg" -l cc -x -d 'Email copy recipient'
+complete -c upward -n "$dg" -l subject -x -d 'Email subject'
+complete -c upward -n "$dg" -l send -d 'Send the email and record it'
+complete -c upward -n "$dg" -l edit -d 'Edit the text in $EDITOR first'
