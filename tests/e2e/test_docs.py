@@ -7,14 +7,14 @@ import unittest
 
 from harness import BIN, SRC, UpwardTest
 
-COMMANDS = ["init", "log-win", "prep-1on1", "outcome", "goals", "people", "check"]  # and `help`, which needs no page of its own
+COMMANDS = ["init", "log-win", "digest", "prep-1on1", "outcome", "goals", "people", "check"]  # and `help`, which needs no page of its own
 # every command line whose options must be documented and completed, with its man page
 COMMAND_LINES = [(["init"], "init"), (["log-win"], "log-win"), (["check"], "check"), (["goals"], "goals"),
                  (["goals", "add"], "goals"), (["goals", "update"], "goals"), (["goals", "done"], "goals"),
                  (["goals", "show"], "goals"), (["goals", "align"], "goals"), (["people"], "people"),
                  (["people", "add"], "people"), (["people", "show"], "people"), (["prep-1on1"], "prep-1on1"),
                  (["prep-1on1", "add"], "prep-1on1"), (["prep-1on1", "done"], "prep-1on1"),
-                 (["prep-1on1", "list"], "prep-1on1"), (["outcome"], "outcome")]
+                 (["prep-1on1", "list"], "prep-1on1"), (["outcome"], "outcome"), (["digest"], "digest")]
 MAN = os.path.join(SRC, "man")
 COMP = os.path.join(SRC, "completions")
 
@@ -32,7 +32,7 @@ def read(path):
 class DocsTest(UpwardTest):
     def test_man_pages_have_no_warnings(self):
         pages = sorted(os.listdir(MAN))
-        self.assertEqual(pages, ["upward-check.1", "upward-files.5", "upward-goals.1", "upward-init.1",
+        self.assertEqual(pages, ["upward-check.1", "upward-digest.1", "upward-files.5", "upward-goals.1", "upward-init.1",
                                  "upward-log-win.1", "upward-outcome.1", "upward-people.1", "upward-prep-1on1.1",
                                  "upward.1"])
         for page in pages:

@@ -77,6 +77,14 @@ SAMPLES = {
     ("prep-1on1 done", "--date"): ("yesterday", "-3d"),
     ("prep-1on1 list", "--all"): None,
     ("outcome", "--date"): ("yesterday", "-3d"),
+    ("digest", "--format"): ("json", "text"),
+    ("digest", "--group-by"): ("tag", "week"),
+    ("digest", "--for"): ("dana", "lee"),
+    ("digest", "--to"): ("dana@example.com", "lee@example.com"),
+    ("digest", "--cc"): ("dana@example.com", "lee@example.com"),
+    ("digest", "--subject"): ("Weekly update", "-ish"),
+    ("digest", "--send"): None,
+    ("digest", "--edit"): None,
 }
 for _cmd in ("goals", "people"):  # `goals list` is `goals`
     for (_c, _o), _v in list(SAMPLES.items()):
@@ -111,6 +119,14 @@ class OptionsTest(UpwardTest):
         with open(self.editor, "w") as f:
             f.write('#!/bin/sh\nprintf "Edited win\\n\\nIt helped\\n" > "$1"\n')
         os.chmod(self.editor, 0o755)
+        self.sendmail = os.path.join(self.tmp, "sendmail.sh")  # digest --send: the message into a file
+        with open(self.sendmail, "w") as f:
+            f.write(f'#!/bin/sh\ncat > {self.tmp}/sent-message\n')
+        os.chmod(self.sendmail, 0o755)
+        with open(config) as f:
+            text = f.read()
+        with open(config, "w") as f:
+            f.write(text.replace("[digest]\n", f'[digest]\nsendmail = "{self.sendmail}"\n', 1))
         self.n = 0
 
     def cli(self, *args, input=None):
@@ -178,6 +194,16 @@ class OptionsTest(UpwardTest):
                 os.remove(path)
                 return path, text
             return [], [], [], None, observe, fresh
+        if cmd == "digest":  # a period of two words ("last friday"), so an option can stand between them
+            if opt == "--send":
+                def observe(r):  # the record it wrote, then gone, so the next run writes the same
+                    found = glob.glob(os.path.join(self.repo, "sent", "*.toml"))
+                    seen = [self.toml(f) for f in found]
+                    for f in found:
+                        os.remove(f)
+                    return seen
+                return [], ["last", "friday"], ["--to", "dana@example.com"], None, observe, fresh
+            return [], ["last", "friday"], [], None, lambda r: r.stdout, fresh
         if cmd == "outcome":
             win = self.ok("log-win", "Win " + fresh, "--follow-up", "2026-11-01", "-d", "2026-10-01").strip()
             return [], [win, *WORDS], [], None, lambda r: {k: v for k, v in self.win(win).items()

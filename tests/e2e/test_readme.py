@@ -95,7 +95,7 @@ class ReadmeTourTest(ShellTest):
             self.assertNotIn("warning", r.stderr, command)
         out = {command: r.stdout for command, r in results}
         lines = list(out)
-        self.assertEqual(len(lines), 18, lines)
+        self.assertEqual(len(lines), 22, lines)
         self.assertTrue(os.path.isfile(os.path.join(repo, "upward.toml")))
         self.assertEqual(out[lines[1]], "dana\n")
         # the id, on stdout, and the file the README shows
@@ -139,7 +139,12 @@ class ReadmeTourTest(ShellTest):
             self.assertEqual(tomllib.load(f)["topics"], [topic])
         self.assertEqual(self.read_win(repo, "2026-11-20-ran-the-incident-review")["outcome"],
                          "No repeat in the next four weeks")
-        self.assertEqual(out[lines[17]], "")  # check: no problems
+        self.assertIn("Shipped the order-history cache", out[lines[17]])  # this week's digest
+        self.assertIn("Checkout p99 under 400 ms", out[lines[17]])
+        self.assertIn("Ran the incident review", out[lines[18]])  # last week's, for Dana
+        self.assertIn("Cut checkout p99 from 900 ms to 350 ms", out[lines[19]])  # the year's packet
+        self.assertIn("To: dana@example.com", out[lines[20]])
+        self.assertEqual(out[lines[21]], "")  # check: no problems
         # every change is its own commit
         log = subprocess.run(["git", "-C", repo, "log", "--format=%s"], capture_output=True, text=True).stdout
         self.assertIn("log-win: Cut checkout p99 from 900 ms to 350 ms", log)
@@ -169,7 +174,7 @@ class ManExamplesTest(ShellTest):
 
     DANA = 'upward people add dana --name "Dana Okafor" --relationship manager'
     PREPARE = {"upward-goals.1": [DANA], "upward-log-win.1": [DANA], "upward.1": [DANA],
-               "upward-prep-1on1.1": [DANA], "upward-outcome.1": [DANA]}
+               "upward-prep-1on1.1": [DANA], "upward-outcome.1": [DANA], "upward-digest.1": [DANA]}
 
     def test_every_example_runs_as_written(self):
         pages = sorted(p for p in os.listdir(os.path.join(SRC, "man")) if p.endswith(".1"))
