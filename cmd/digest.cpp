@@ -102,7 +102,7 @@ int run_digest(const DigestOptions& opt, Context& ctx) {
     if (opt.edit) edited = edit_body(text, ctx);
     std::string html = edited ? pre_html(edited->text, digest_subject(cfg.digest.subject, d.period))
                               : render_digest_html(d, ro);
-    email::Message m = digest_message(d, opt, in.people, edited ? edited->text : text, html, ctx);
+    email::Message m = digest_message(d, opt, edited ? edited->text : text, html, ctx);
     email::validate(m);  // before anything is printed or sent
     int rc = exit_ok;
     if (opt.send) rc = send_digest(d, m, ctx);

@@ -18,7 +18,7 @@ struct DigestOptions {
 
 /// The email of `d`: From [me], To/Cc/Subject by the rules of upward-digest(1), Date from ctx.now.
 /// `text` is the plain body (edited or not); `html` the HTML body. Error when there is no recipient.
-email::Message digest_message(const Digest& d, const DigestOptions& opt, const std::vector<Person>& people,
+email::Message digest_message(const Digest& d, const DigestOptions& opt,
                               std::string text, std::string html, Context& ctx);
 
 /// `text` in $EDITOR; Error "empty update: nothing sent" when the user emptied it.

@@ -41,7 +41,7 @@ std::string html_escape(const std::string& s) {
 
 }  // namespace
 
-email::Message digest_message(const Digest& d, const DigestOptions& opt, const std::vector<Person>& people,
+email::Message digest_message(const Digest& d, const DigestOptions& opt,
                               std::string text, std::string html, Context& ctx) {
   const Config& cfg = ctx.repo().config();
   email::Message m;
