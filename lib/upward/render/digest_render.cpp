@@ -194,38 +194,69 @@ std::string md_link(const std::string& url) {
 
 constexpr size_t text_width = 72;
 
-/// `s` word-wrapped at `width` columns: the first line starts with `first`, the others with
-/// `rest`. A word wider than the line stays whole, on a line of its own.
+/// A piece of text no line break may split: a word, or one wide (CJK) character, which a line
+/// may end before or after; `space` when a space comes before it.
+struct Token {
+  std::string text;
+  bool space = false;
+};
+
+std::vector<Token> tokens(std::string_view s) {
+  std::vector<Token> out;
+  Token cur;
+  bool space = false, cur_wide = false;
+  auto flush = [&] {
+    if (!cur.text.empty()) out.push_back(std::move(cur));
+    cur = Token{};
+    cur_wide = false;
+  };
+  for (size_t i = 0; i < s.size();) {
+    const size_t start = i;
+    const char32_t cp = text::next_codepoint(s, i);
+    const std::string_view bytes = s.substr(start, i - start);
+    if (cp == U' ') {
+      flush();
+      space = true;
+      continue;
+    }
+    const int w = text::codepoint_width(cp);
+    if (w == 2 || (cur_wide && w != 0)) flush();
+    if (cur.text.empty() && w != 0) {
+      cur.space = space;
+      space = false;
+    }
+    cur.text += bytes;
+    if (w == 2) cur_wide = true;
+  }
+  flush();
+  if (!out.empty()) out.front().space = false;
+  return out;
+}
+
+/// `s` wrapped at `width` columns: the first line starts with `first`, the others with `rest`.
+/// Lines break at spaces and around wide characters; a word wider than the line stays whole,
+/// on a line of its own.
 std::vector<std::string> wrap(std::string_view s, const std::string& first, const std::string& rest,
                               size_t width = text_width) {
   std::vector<std::string> lines;
   std::string line = first;
   size_t line_w = text::display_width(first);
   bool has_word = false;
-  size_t i = 0;
-  while (i < s.size()) {
-    if (s[i] == ' ') {
-      ++i;
-      continue;
-    }
-    size_t j = s.find(' ', i);
-    if (j == std::string_view::npos) j = s.size();
-    const std::string_view word = s.substr(i, j - i);
-    const size_t w = text::display_width(word);
-    if (has_word && line_w + 1 + w > width) {
+  for (const auto& t : tokens(s)) {
+    const size_t w = text::display_width(t.text);
+    const size_t gap = has_word && t.space ? 1 : 0;
+    if (has_word && line_w + gap + w > width) {
       lines.push_back(line);
       line = rest;
       line_w = text::display_width(rest);
       has_word = false;
-    }
-    if (has_word) {
+    } else if (gap) {
       line += ' ';
       ++line_w;
     }
-    line += word;
+    line += t.text;
     line_w += w;
     has_word = true;
-    i = j;
   }
   if (has_word || lines.empty()) lines.push_back(line);
   return lines;
