@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -201,6 +202,14 @@ struct Token {
   bool space = false;
 };
 
+/// CJK punctuation and marks that may not start a line (kinsoku): they stay with the character before.
+constexpr std::u32string_view no_break_marks =
+      U"\u3001\u3002\uFF0C\uFF0E\uFF09\u300D\u300F\u3011\u3009\u300B\uFF01\uFF1F\uFF1A\uFF1B\u30FC"
+      U"\u3041\u3043\u3045\u3047\u3049\u3063\u3083\u3085\u3087\u308E"
+      U"\u30A1\u30A3\u30A5\u30A7\u30A9\u30C3\u30E3\u30E5\u30E7\u30EE\u30F5\u30F6";
+
+bool no_break_before(char32_t cp) { return no_break_marks.find(cp) != std::u32string_view::npos; }
+
 std::vector<Token> tokens(std::string_view s) {
   std::vector<Token> out;
   Token cur;
@@ -220,7 +229,8 @@ std::vector<Token> tokens(std::string_view s) {
       continue;
     }
     const int w = text::codepoint_width(cp);
-    if (w == 2 || (cur_wide && w != 0)) flush();
+    const bool stick = cur_wide && no_break_before(cp);
+    if (!stick && (w == 2 || (cur_wide && w != 0))) flush();
     if (cur.text.empty() && w != 0) {
       cur.space = space;
       space = false;
