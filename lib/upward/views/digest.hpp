@@ -29,6 +29,7 @@ struct DigestInput {
   dates::DateRange period;
   dates::Day today;
   std::string group_by = "goal";    ///< one of digest_group_by
+  date::weekday week_start = date::Monday;  ///< upward.toml week_start: where --group-by week cuts
   std::string style = "detailed";   ///< "brief" or "detailed"
   std::optional<Person> for_person; ///< --for, else the primary manager (whose goals lead); nullopt: none
   std::vector<Person> people;
