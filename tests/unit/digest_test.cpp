@@ -399,6 +399,22 @@ TEST_CASE("digest: last time's plans come back done, moved or open", "[digest]")
   CHECK(d.last_sent->period == sent.period);
 }
 
+TEST_CASE("digest: a plan whose goal lost its due date moved; one whose goal was dropped is still open, said so", "[digest]") {
+  auto in = input();
+  Goal undated = goal("undated");
+  Goal dropped = goal("dropped");
+  dropped.due = day("2026-11-30");
+  dropped.updates = {update("2026-11-24", std::nullopt, "dropped")};
+  in.goals = {undated, dropped};
+  SentDigest sent;
+  sent.plans = {{"goal-due", "undated", "Goal undated (due 2026-11-30)", day("2026-11-30")},
+                {"goal-due", "dropped", "Goal dropped (due 2026-11-30)", day("2026-11-30")},
+                {"goal-due", "deleted", "Goal deleted (due 2026-11-30)", day("2026-11-30")}};
+  in.last_sent = sent;
+  CHECK(reviews(build_digest(in).last_plans) == Strings{"undated moved (no due date now)",
+                                                         "dropped open (dropped on 2026-11-24)", "deleted open ()"});
+}
+
 TEST_CASE("digest: without a digest sent before, there are no plans to review", "[digest]") {
   Digest d = build_digest(input());
   CHECK_FALSE(d.last_sent);
