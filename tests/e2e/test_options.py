@@ -203,7 +203,10 @@ class OptionsTest(UpwardTest):
                         os.remove(f)
                     return seen
                 return [], ["last", "friday"], ["--to", "dana@example.com"], None, observe, fresh
-            return [], ["last", "friday"], [], None, lambda r: r.stdout, fresh
+            # the email shows what --to, --cc and --subject did
+            req = {"--to": ["--format", "email"], "--cc": ["--format", "email", "--to", "kim@example.com"],
+                   "--subject": ["--format", "email", "--to", "kim@example.com"]}.get(opt, [])
+            return [], ["last", "friday"], req, None, lambda r: r.stdout, fresh
         if cmd == "outcome":
             win = self.ok("log-win", "Win " + fresh, "--follow-up", "2026-11-01", "-d", "2026-10-01").strip()
             return [], [win, *WORDS], [], None, lambda r: {k: v for k, v in self.win(win).items()
@@ -331,8 +334,8 @@ class OptionsTest(UpwardTest):
 
     def test_usage_errors_name_what_was_typed(self):
         for argv, message in (
-                ([], "a command is required (expected help, init, log-win, prep-1on1, outcome, goals, people, check)"),
-                (["frob"], "unknown command 'frob' (expected help, init, log-win, prep-1on1, outcome, goals, people, check)"),
+                ([], "a command is required (expected help, init, log-win, digest, prep-1on1, outcome, goals, people, check)"),
+                (["frob"], "unknown command 'frob' (expected help, init, log-win, digest, prep-1on1, outcome, goals, people, check)"),
                 (["people", "frob"], "unknown command 'frob' (expected list, add, show, primary)"),
                 (["check", "--colr", "never"], "unknown option '--colr'"),
                 (["log-win", "--seenby", "dana", "Text"], "unknown option '--seenby'"),
