@@ -76,6 +76,7 @@ int run_digest(const DigestOptions& opt, Context& ctx) {
   DigestInput in;
   in.today = ctx.today;
   in.group_by = opt.group_by;
+  in.week_start = cfg.week_start;
   in.stale_after_days = cfg.stale_after_days;
   in.tag_sections = cfg.sections;
   in.last_sent = ctx.repo().last_sent(ctx.today, skipped);
