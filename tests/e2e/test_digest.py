@@ -165,8 +165,9 @@ class DemoDigestTest(UpwardTest):
         config = os.path.join(self.repo, "upward.toml")
         with open(config) as f:
             text = f.read()
-        with open(config, "w") as f:
-            f.write(text.replace("[digest]\n", f'[digest]\nsendmail = "{path} -t -i"\n', 1))
+        if "\nsendmail = " not in text:
+            with open(config, "w") as f:
+                f.write(text.replace("[digest]\n", f'[digest]\nsendmail = "{path} -t -i"\n', 1))
         return path
 
     def test_send_pipes_the_email_and_records_its_plans(self):
