@@ -106,8 +106,13 @@ int run_digest(const DigestOptions& opt, Context& ctx) {
     email::Message m = digest_message(d, opt, edited ? edited->text : text, html, ctx);
     email::validate(m);  // before anything is printed or sent
     int rc = exit_ok;
-    if (opt.send) rc = send_digest(d, m, ctx);
-    else fmt::print(ctx.out, "{}", email::render(m));
+    if (!opt.send) fmt::print(ctx.out, "{}", email::render(m));
+    else try {
+      rc = send_digest(d, m, ctx);
+    } catch (const Error&) {
+      if (edited) ctx.note("your edited text is kept in " + edited->file);  // like git's COMMIT_EDITMSG
+      throw;
+    }
     if (edited) ctx.repo().forget_edit(*edited);
     if (d.win_count == 0 && d.kudos.empty()) ctx.note("no wins in " + dates::format_range(d.period));
     return report_skipped(skipped, ctx, rc);
