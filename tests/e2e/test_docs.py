@@ -32,9 +32,9 @@ def read(path):
 class DocsTest(UpwardTest):
     def test_man_pages_have_no_warnings(self):
         pages = sorted(os.listdir(MAN))
-        self.assertEqual(pages, ["upward-check.1", "upward-digest.1", "upward-files.5", "upward-goals.1", "upward-init.1",
-                                 "upward-log-win.1", "upward-outcome.1", "upward-people.1", "upward-prep-1on1.1",
-                                 "upward.1"])
+        self.assertEqual(pages, ["upward-check.1", "upward-digest.1", "upward-files.5", "upward-goals.1",
+                                 "upward-init.1", "upward-log-win.1", "upward-outcome.1", "upward-people.1",
+                                 "upward-prep-1on1.1", "upward.1"])
         for page in pages:
             r = subprocess.run(["groff", "-man", "-ww", "-z", os.path.join(MAN, page)], capture_output=True, text=True)
             self.assertEqual((r.returncode, r.stderr), (0, ""), page)
