@@ -29,6 +29,7 @@ struct DigestInput {
   dates::DateRange period;
   dates::Day today;
   std::string group_by = "goal";    ///< one of digest_group_by
+  date::weekday week_start = date::Monday;  ///< upward.toml week_start: where --group-by week cuts
   std::string style = "detailed";   ///< "brief" or "detailed"
   std::optional<Person> for_person; ///< --for, else the primary manager (whose goals lead); nullopt: none
   std::vector<Person> people;
@@ -46,7 +47,8 @@ struct DigestInput {
 struct GlanceLine {
   GoalRow goal;
   std::string owner_label;  ///< "Dana Okafor" or "me"
-  std::string state;        ///< "on track", "at risk because NOTE", "blocked because NOTE" (no note: without "because")
+  std::string state;        ///< "on track", "at risk because NOTE", "blocked because NOTE" (no note: without "because");
+                            ///< overdue: "overdue (due 2026-11-20)" instead of "on track", else "; overdue (due ...)" appended
 };
 
 /// Wins under one heading of the progress part.
@@ -68,7 +70,7 @@ struct GoalMove {
 struct PlanReview {
   Plan plan;
   std::string state;   ///< "done" (the goal done or the action closed), "moved" (its due date changed), "open"
-  std::string detail;  ///< "done on 2026-11-25", "due 2026-12-05 now", "" (open)
+  std::string detail;  ///< "done on 2026-11-25", "due 2026-12-05 now" / "no due date now", "" (open; "dropped on DATE" for a dropped goal)
 };
 
 /// A problem to raise: a goal at risk or blocked (with its latest note), or an open problem topic
@@ -79,7 +81,7 @@ struct ProblemLine {
   std::string title;
   std::string status;   ///< "at-risk", "blocked" (goals); "problem" (topics)
   std::string detail;   ///< the goal's latest note, or the topic's solution
-  std::string person;   ///< topics: whose 1:1 it is queued for
+  std::string person;   ///< topics: whose 1:1 it is queued for (the person's name, else the id)
 };
 
 struct Digest {
@@ -88,7 +90,7 @@ struct Digest {
   std::optional<Person> for_person;
   std::vector<GlanceLine> glance;          ///< 1. their active goals, then mine supporting them
   std::vector<WinGroup> progress;          ///< 2. wins grouped by group_by (kudos excluded: see kudos)
-  std::vector<Win> kudos;                  ///< 2. kudos received in the period (`from`)
+  std::vector<Win> kudos;                  ///< 2. kudos received in the period; `from` holds the giver's name (else the id)
   std::vector<GoalMove> moves;             ///< 2. goals that moved in the period (not those done)
   std::vector<GoalRow> done;               ///< 2. goals done in the period
   std::vector<Win> outcomes;               ///< 2. outcomes recorded in the period for earlier wins
