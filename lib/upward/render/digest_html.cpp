@@ -172,7 +172,8 @@ std::string list(const std::vector<std::string>& items) {
 std::string render_digest_html(const Digest& d, const DigestRenderOptions& opt) {
   const bool brief = d.style == "brief";
   const std::string range = dates::format_range(d.period);
-  const std::string heading = "Weekly update \xE2\x80\x94 " + range;
+  const bool week = (d.period.last - d.period.first).count() == 6;
+  const std::string heading = (week ? "Weekly update \xE2\x80\x94 " : "Update \xE2\x80\x94 ") + range;
   std::string out;
   out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
@@ -194,63 +195,70 @@ std::string render_digest_html(const Digest& d, const DigestRenderOptions& opt) 
     out += section("Goals at a glance", body + "</ul>\n");
   }
 
-  {
+  const bool any_wins =
+      std::any_of(d.progress.begin(), d.progress.end(), [](const WinGroup& g) { return !g.wins.empty(); });
+  if (any_wins || !d.kudos.empty() || !d.moves.empty() || !d.done.empty() || !d.outcomes.empty() || d.left_out > 0) {
     std::string body;
     for (const auto& g : d.progress) {
-      if (g.wins.empty() && brief) continue;
+      if (g.wins.empty()) continue;
       body += "<h3>" + esc(g.label.empty() ? "Other work" : g.label) + "</h3>\n<ul>\n";
       for (const auto& w : g.wins) body += win_item(w, brief);
       body += "</ul>\n";
     }
-    if (d.left_out > 0)
+    if (d.left_out > 0) {
+      if (!any_wins) body += "<h3>Wins</h3>\n";
       body += "<p class=\"muted\">and " + num(d.left_out) + (d.left_out == 1 ? " more win" : " more wins") + "</p>\n";
-    if (body.empty()) body = "<p class=\"muted\">No wins in this period.</p>\n";
+    }
+    if (!d.kudos.empty()) {
+      std::vector<std::string> items;
+      for (const auto& k : d.kudos) {
+        std::string from = d.for_person && d.for_person->id == k.from && !d.for_person->name.empty()
+                               ? d.for_person->name : k.from;
+        items.push_back("<strong>" + esc(k.title) + "</strong>" +
+                        (from.empty() ? "" : " <span class=\"muted\">from " + esc(from) + "</span>"));
+      }
+      body += "<h3>Kudos</h3>\n" + list(items);
+    }
+    if (!d.moves.empty()) {
+      std::vector<std::string> items;
+      for (const auto& m : d.moves) {
+        std::string item = "<strong>" + esc(m.goal.goal.title) + "</strong>: ";
+        if (m.from != m.to) item += num(m.from) + "% \xE2\x86\x92 " + num(m.to) + "%";
+        if (m.status_from != m.status_to)
+          item += std::string(m.from != m.to ? ", " : "") + esc(m.status_from) + " \xE2\x86\x92 " + esc(m.status_to);
+        if (m.from == m.to && m.status_from == m.status_to) item += "still " + num(m.to) + "%";
+        item += progress_bar(m.to, m.status_to);
+        for (const auto& n : m.notes) item += "<span class=\"impact\">" + esc(n) + "</span>";
+        items.push_back(item);
+      }
+      body += "<h3>Goals that moved</h3>\n" + list(items);
+    }
+    if (!d.done.empty()) {
+      std::vector<std::string> items;
+      for (const auto& g : d.done) items.push_back("<strong>" + esc(g.goal.title) + "</strong>");
+      body += "<h3>Goals done</h3>\n" + list(items);
+    }
+    if (!d.outcomes.empty()) {
+      std::vector<std::string> items;
+      for (const auto& w : d.outcomes)
+        items.push_back("<strong>" + esc(w.title) + "</strong>: " + esc(w.outcome));
+      body += "<h3>Outcomes</h3>\n" + list(items);
+    }
     out += section("Progress", body);
   }
 
-  if (!d.kudos.empty()) {
+  if (!d.last_plans.empty()) {
     std::vector<std::string> items;
-    for (const auto& k : d.kudos)
-      items.push_back("<strong>" + esc(k.title) + "</strong>" +
-                      (k.from.empty() ? "" : " <span class=\"muted\">from " + esc(k.from) + "</span>") +
-                      (!brief && !k.impact.empty() ? "<span class=\"impact\">" + esc(k.impact) + "</span>" : ""));
-    out += section("Kudos", list(items));
-  }
-
-  if (!d.moves.empty() && !brief) {
-    std::vector<std::string> items;
-    for (const auto& m : d.moves) {
-      std::string item = "<strong>" + esc(m.goal.goal.title) + "</strong>: " + num(m.from) + "% \xE2\x86\x92 " +
-                         num(m.to) + "%";
-      if (m.status_from != m.status_to) item += ", " + esc(m.status_from) + " \xE2\x86\x92 " + esc(m.status_to);
-      item += progress_bar(m.to, m.status_to);
-      for (const auto& n : m.notes) item += "<span class=\"impact\">" + esc(n) + "</span>";
-      items.push_back(item);
+    for (const auto& p : d.last_plans) {
+      const char* mark = p.state == "done" ? "\xE2\x9C\x93" : p.state == "moved" ? "\xE2\x86\x92" : "\xE2\x80\xA6";
+      std::string detail = p.detail.empty() ? (p.state == "done" ? "done" : p.state == "moved" ? "moved" : "still open")
+                                            : p.detail;
+      items.push_back(std::string(mark) + " " + esc(p.plan.text) + ": <strong>" + esc(detail) + "</strong>");
     }
-    out += section("Goals that moved", list(items));
-  }
-
-  if (!d.done.empty()) {
-    std::vector<std::string> items;
-    for (const auto& g : d.done) items.push_back("<strong>" + esc(g.goal.title) + "</strong>");
-    out += section("Goals done", list(items));
-  }
-
-  if (!d.outcomes.empty()) {
-    std::vector<std::string> items;
-    for (const auto& w : d.outcomes)
-      items.push_back("<strong>" + esc(w.title) + "</strong> <span class=\"muted\">(" + dates::format_day(w.date) +
-                      ")</span><span class=\"impact\">" + esc(w.outcome) + "</span>");
-    out += section("Outcomes recorded", list(items));
-  }
-
-  if (d.last_sent && !d.last_plans.empty()) {
-    std::vector<std::string> items;
-    for (const auto& p : d.last_plans)
-      items.push_back(esc(p.plan.text) + " \xE2\x80\x94 <strong>" + esc(p.state) + "</strong>" +
-                      (p.detail.empty() ? "" : " <span class=\"muted\">(" + esc(p.detail) + ")</span>"));
     out += section("Last time's plans",
-                   "<p class=\"muted\">From the update sent on " + dates::format_day(d.last_sent->date) + ".</p>\n" +
+                   (d.last_sent ? "<p class=\"muted\">From the update sent on " + dates::format_day(d.last_sent->date) +
+                                      ":</p>\n"
+                                : std::string()) +
                        list(items));
   }
 
@@ -263,13 +271,13 @@ std::string render_digest_html(const Digest& d, const DigestRenderOptions& opt) 
   if (!d.problems.empty()) {
     std::vector<std::string> items;
     for (const auto& p : d.problems) {
-      std::string item = "<strong>" + esc(p.title) + "</strong> <span class=\"muted\">(" + esc(p.status) + ")</span>";
-      if (p.kind == "topic")
-        item += "<span class=\"impact\">" +
-                (p.detail.empty() ? std::string("no proposed solution yet") : "proposed: " + esc(p.detail)) +
-                "</span>";
-      else if (!p.detail.empty())
-        item += "<span class=\"impact\">" + esc(p.detail) + "</span>";
+      std::string item = "<strong>" + esc(p.title) + "</strong>";
+      if (p.kind == "topic") {
+        item += " \xE2\x80\x94 " + (p.detail.empty() ? std::string("no proposed solution yet") : "Proposed: " + esc(p.detail));
+        if (!p.person.empty()) item += " <span class=\"muted\">(to raise with " + esc(p.person) + ")</span>";
+      } else {
+        item += ": " + esc(p.status) + (p.detail.empty() ? "" : " \xE2\x80\x94 " + esc(p.detail));
+      }
       items.push_back(item);
     }
     out += section("Problems", list(items));
