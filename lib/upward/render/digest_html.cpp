@@ -33,7 +33,7 @@ constexpr const char* style_sheet = R"(
 :root { color-scheme: light; }
 body { margin: 0; padding: 1rem; background: #ffffff; color: #1d2125;
   font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-main { max-width: 44rem; margin: 0 auto; }
+main { max-width: 44rem; margin: 0 auto; overflow-wrap: anywhere; }
 h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; border-bottom: 1px solid #dde1e5; }
 h3 { font-size: 1rem; margin: 1rem 0 .25rem; }
