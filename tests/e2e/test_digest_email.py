@@ -77,7 +77,8 @@ class DigestEmailTest(UpwardTest):
         self.ok("init", "--name", ME, "--email", "asa@example.com")
         self.ok("people", "add", "dana", "--name", DANA, "--relationship", "manager",
                 "--email", "dana.okafor@example.com", "--style", "detailed", "--primary")
-        self.ok("log-win", WIN, "-i", "Conversion +1,2 % — mesurée", "-t", "perf")
+        # long words, CJK and emoji: the message must still keep every line within 78 characters
+        self.ok("log-win", WIN, "-i", "Conversion +1,2 % — mesurée " + "x" * 150 + " 漢字" * 40, "-t", "perf")
         self.ok("log-win", "Secret negotiation with another team", "--private")
 
     def set_digest(self, key, value):
