@@ -117,7 +117,7 @@ std::string chart(const Digest& d) {
   }
   for (int i = 0; i < static_cast<int>(weeks.size()); ++i) {
     const auto& [first, count] = weeks[static_cast<std::size_t>(i)];
-    double x = left + slot * i + slot * 0.15, w = slot * 0.7;
+    double w = std::min(slot * 0.7, 64.0), x = left + slot * i + (slot - w) / 2;  // a lone week stays a bar
     int h = plot_h * count / top;
     char buf[64];
     std::snprintf(buf, sizeof buf, "x=\"%.1f\" width=\"%.1f\"", x, w);
