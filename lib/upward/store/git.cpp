@@ -7,8 +7,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <climits>
 #include <filesystem>
+#include <thread>
 #include <optional>
 #include <set>
 
@@ -177,8 +179,17 @@ void init(const std::string& dir, const process::Env& env) {
   if (auto kind = foreign_git(dir); !kind.empty())
     throw Error("'" + dir + "/.git' is " + kind + " to a git folder elsewhere, not this folder's own repository; "
                 "upward neither uses nor repairs it: move it away, then run 'upward init " + dir + "'");
-  // `git init` completes a `.git` an interrupted init left (it keeps whatever is there).
+  // `git init` completes a `.git` an interrupted init left (it keeps whatever is there). A git
+  // killed with that upward may have left its config.lock: a git that outlived upward lets go of
+  // it at once; one killed with it never does. Under the repository lock, while upward creates
+  // the repository, no other git of the user's works there: after a grace period the lock is stale.
   auto r = git(dir, {"init", "-q"}, env);
+  const std::string config_lock = dir + "/.git/config.lock";
+  for (int wait = 0; r.exit_code != 0 && fsio::exists(config_lock) && wait < 20; ++wait) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (wait == 19) ::unlink(config_lock.c_str());
+    r = git(dir, {"init", "-q"}, env);
+  }
   if (r.exit_code != 0) throw failed("git init in '" + dir + "'", r);
   if (!is_repo(dir, env))
     throw Error("'" + dir + "/.git' is not a valid git repository, and 'git init' could not complete it; "

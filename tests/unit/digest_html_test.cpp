@@ -1,0 +1,137 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "upward/render/digest_render.hpp"
+
+using namespace upward;
+
+namespace {
+
+dates::Day day(int y, unsigned m, unsigned d) { return date::sys_days{date::year{y} / m / d}; }
+
+Win win(const std::string& id, dates::Day date, const std::string& title) {
+  Win w;
+  w.id = id;
+  w.date = date;
+  w.title = title;
+  return w;
+}
+
+std::size_t count(const std::string& s, const std::string& what) {
+  std::size_t n = 0;
+  for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + what.size())) ++n;
+  return n;
+}
+
+const std::string hostile = "<script>alert('x')</script> & \"quoted\" <img src=x onerror=1>";
+
+Digest hostile_digest() {
+  Digest d;
+  d.period = {day(2026, 11, 23), day(2026, 11, 29)};
+  d.style = "detailed";
+  d.group_by = "goal";
+  GlanceLine g;
+  g.goal.goal.id = "g";
+  g.goal.goal.title = hostile;
+  g.goal.state.progress = 40;
+  g.goal.state.status = "at-risk";
+  g.owner_label = hostile;
+  g.state = "at risk because " + hostile;
+  d.glance.push_back(g);
+  auto w = win("2026-11-24-a", day(2026, 11, 24), hostile);
+  w.impact = hostile;
+  w.metrics.push_back({hostile, "900ms", "350ms"});
+  w.links = {"javascript:alert(1)", "https://example.com/a?b=1&c=\"2\""};
+  d.progress.push_back({"g", hostile, {w}});
+  auto k = win("2026-11-25-k", day(2026, 11, 25), hostile);
+  k.kind = "kudos";
+  k.from = hostile;
+  d.kudos.push_back(k);
+  GoalMove m;
+  m.goal = g.goal;
+  m.from = 10;
+  m.to = 40;
+  m.status_from = "on-track";
+  m.status_to = "at-risk";
+  m.notes = {hostile};
+  d.moves.push_back(m);
+  d.done.push_back(g.goal);
+  auto o = win("2026-10-01-o", day(2026, 10, 1), hostile);
+  o.outcome = hostile;
+  d.outcomes.push_back(o);
+  SentDigest s;
+  s.date = day(2026, 11, 20);
+  d.last_sent = s;
+  d.last_plans.push_back({Plan{"action", "a1", hostile, std::nullopt}, "open", hostile});
+  d.plans.push_back(Plan{"goal-due", "g", hostile, day(2026, 12, 1)});
+  d.problems.push_back({"goal", "g", hostile, "at-risk", hostile, ""});
+  d.problems.push_back({"topic", "t", hostile, "problem", "", "dana"});
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("digest html: every user string is escaped") {
+  auto html = render_digest_html(hostile_digest(), {"", hostile});
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("<img") == std::string::npos);
+  CHECK(html.find("onerror=1>") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;") != std::string::npos);
+  CHECK(html.find("href=\"javascript") == std::string::npos);
+  CHECK(html.find("<a href=\"https://example.com/a?b=1&amp;c=&quot;2&quot;\">") != std::string::npos);
+  CHECK(html.find("no proposed solution yet") != std::string::npos);
+}
+
+TEST_CASE("digest html: a self-contained page with a title, a viewport and print styles") {
+  auto d = hostile_digest();
+  auto html = render_digest_html(d, {"", "Sam Rivera"});
+  CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
+  CHECK(html.find("<title>Weekly update \xE2\x80\x94 2026-11-23..2026-11-29 \xE2\x80\x94 Sam Rivera</title>") !=
+        std::string::npos);
+  CHECK(html.find("<h1>Weekly update \xE2\x80\x94 2026-11-23..2026-11-29</h1>\n<figure class=\"chart\">") !=
+        std::string::npos);
+  CHECK(html.find("name=\"viewport\"") != std::string::npos);
+  CHECK(html.find("@media print") != std::string::npos);
+  CHECK(html.find("src=\"") == std::string::npos);  // (the hostile text holds an escaped src=x)
+  CHECK(html.find("<link") == std::string::npos);
+  CHECK(html.find("url(") == std::string::npos);
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("http://") == std::string::npos);
+  for (auto heading : {"Goals at a glance", "Progress", "Last time&#39;s plans", "Plans", "Problems"})
+    CHECK(html.find(std::string("<h2>") + heading + "</h2>") != std::string::npos);
+  for (auto heading : {"Kudos", "Goals that moved", "Goals done", "Outcomes"})
+    CHECK(html.find(std::string("<h3>") + heading + "</h3>") != std::string::npos);
+  CHECK(html.find("style=\"width:40%\"") != std::string::npos);  // the goal's progress bar
+}
+
+TEST_CASE("digest html: the chart has one bar per week of the period, wins counted once") {
+  Digest d;
+  d.period = {day(2026, 11, 1), day(2026, 11, 30)};  // a Sunday .. a Monday: weeks of Oct 26 .. Nov 30
+  auto a = win("a", day(2026, 11, 3), "A"), b = win("b", day(2026, 11, 4), "B"), c = win("c", day(2026, 11, 30), "C");
+  d.progress.push_back({"g1", "Goal one", {a, b}});
+  d.progress.push_back({"g2", "Goal two", {a}});  // a win under two goals counts once
+  d.progress.push_back({"", "Other work", {c}});
+  auto html = render_digest_html(d, {});
+  CHECK(count(html, "<rect class=\"b\"") == 6);
+  CHECK(html.find("week of 2026-10-26: 0 wins") != std::string::npos);
+  CHECK(html.find("week of 2026-11-02: 2 wins") != std::string::npos);
+  CHECK(html.find("week of 2026-11-30: 1 win<") != std::string::npos);
+  CHECK(count(html, "fill=\"#d9480f\"") == 6);
+
+  d.period = {day(2026, 1, 1), day(2026, 12, 31)};
+  CHECK(count(render_digest_html(d, {}), "<rect class=\"b\"") == 53);
+}
+
+TEST_CASE("digest html: the brief style keeps wins on one line and says how many were left out") {
+  Digest d;
+  d.period = {day(2026, 11, 23), day(2026, 11, 29)};
+  d.style = "brief";
+  auto w = win("a", day(2026, 11, 24), "Cut p99");
+  w.impact = "Conversion +1.2%";
+  d.progress.push_back({"", "Other work", {w}});
+  d.left_out = 4;
+  auto html = render_digest_html(d, {});
+  CHECK(html.find("Conversion +1.2%") == std::string::npos);
+  CHECK(html.find("and 4 more wins") != std::string::npos);
+}
