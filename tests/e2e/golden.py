@@ -10,6 +10,7 @@
     __ERROR__                     (optional) then the expected stderr
     end test
 
+Files are read and written byte for byte (an email's CRLF line ends stay).
 The environment is the harness's (UPWARD_TODAY=2026-11-23, TZ=UTC, LC_ALL=C); `today DATE`
 pins another day. UPDATE_GOLDEN=1 rewrites each file's expected outputs from the binary.
 """
@@ -23,7 +24,7 @@ from harness import SRC
 def parse(path):
     """(repo, files, today, tests) where tests is [(argv, status, stdout, stderr)]."""
     repo, files, today, tests = None, {}, None, []
-    with open(path) as f:
+    with open(path, newline="") as f:  # an email's CRLF line ends stay as they are
         lines = f.read().split("\n")
     i = 0
     while i < len(lines):
@@ -58,7 +59,7 @@ def parse(path):
 
 def update(path, results):
     """Rewrite the expected outputs of each test of the file with `results` [(status, stdout, stderr)]."""
-    with open(path) as f:
+    with open(path, newline="") as f:
         lines = f.read().split("\n")
     out, i, n = [], 0, 0
     while i < len(lines):
@@ -78,5 +79,5 @@ def update(path, results):
         while lines[i] != "end test":
             i += 1
         i += 1
-    with open(path, "w") as f:
+    with open(path, "w", newline="") as f:
         f.write("\n".join(out))
