@@ -85,3 +85,17 @@ TEST_CASE("repo: only the latest sent file is read, and a bad one is skipped, no
   CHECK(format_loc(skipped[0].where) + skipped[0].message ==
         t.dir + "/sent/2026-11-27-digest.toml:2:10: 'period' must be a table { first = DATE, last = DATE }");
 }
+
+TEST_CASE("repo: a linked sent/ is neither read nor written") {
+  testing::TempRepo t;
+  std::string outside = t.root + "/outside";
+  fsio::make_dirs(outside);
+  fsio::atomic_write(outside + "/2026-11-20-digest.toml", sent_to_toml(sent_on("2026-11-20")));
+  fs::create_directory_symlink(outside, t.dir + "/sent");
+  std::vector<Problem> skipped;
+  CHECK_FALSE(t.repo.last_sent(day("2026-11-27"), skipped));
+  REQUIRE(skipped.size() == 1);
+  CHECK_THAT(skipped[0].message, Catch::Contains("is a symbolic link"));
+  CHECK_THROWS_WITH(t.repo.record_sent(sent_on("2026-11-27")), Catch::Contains("is a symbolic link"));
+  CHECK(fs::directory_iterator(outside)->path().filename() == "2026-11-20-digest.toml");
+}

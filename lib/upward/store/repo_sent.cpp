@@ -14,6 +14,13 @@ std::optional<SentDigest> Repo::last_sent(dates::Day day, std::vector<Problem>& 
   namespace fs = std::filesystem;
   // The file names start with the day the digest was sent; two on one day differ by a random
   // suffix, so the later written of them wins.
+  settle();
+  try {  // a linked sent/ is not read, as it is not written
+    fsio::refuse_links(dir(), "sent");
+  } catch (const Error& e) {
+    skipped.push_back({{path("sent"), 0, 0}, e.what()});
+    return std::nullopt;
+  }
   std::string best;
   std::optional<dates::Day> best_day;
   fs::file_time_type best_time{};
