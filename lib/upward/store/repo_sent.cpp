@@ -54,10 +54,16 @@ std::optional<SentDigest> Repo::last_sent(dates::Day day, std::vector<Problem>& 
 }
 
 WriteResult Repo::record_sent(const SentDigest& sent) {
+  // what is written must read back cleanly, or the next digest could not use it
+  std::string text = sent_to_toml(sent), shown = path("sent/" + sent_stem(sent) + ".toml");
+  if (!text::valid_utf8(text)) throw Error("the sent digest's record is not valid UTF-8; nothing was recorded");
+  std::vector<Problem> problems;
+  sent_from_toml(parse_toml(text, shown), sent_stem(sent), shown, problems);
+  if (!problems.empty()) throw Error("cannot record the sent digest: " + problems.front().message);
   std::string to;
   for (const auto& a : sent.to) to += (to.empty() ? "" : ", ") + a;
   auto tx = change(git::one_line("digest --send: " + dates::format_range(sent.period) + " to " + to, 100));
-  std::string id = tx.create_unique("sent", sent_stem(sent), sent_to_toml(sent));
+  std::string id = tx.create_unique("sent", sent_stem(sent), text);
   WriteResult result = tx.commit();
   result.ids.push_back(id);
   return result;
