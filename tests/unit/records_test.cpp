@@ -72,12 +72,17 @@ TEST_CASE("config: [digest], [sections] and [cycles] read back") {
   CHECK(c.digest.sendmail == "/usr/bin/msmtp -t");
   CHECK(c.sections == std::map<std::string, std::string>{{"mentoring", "collaboration"}, {"rfc", "design"}});
   CHECK(c.cycles == std::map<std::string, std::string>{{"fy", "2026"}, {"h2-2026", "2026-07-01..2026-12-31"}});
+  c = config_from_toml(parse_toml("schema = 1\n[digest]\nto = [\"a@example.com\", \"b@example.com\"]\ncc = []\n", "u.toml"),
+                       "u.toml", problems);
+  CHECK(problems.empty());
+  CHECK(c.digest.to == "a@example.com, b@example.com");
+  CHECK(c.digest.cc.empty());
 }
 
 TEST_CASE("config: mistakes in [digest], [sections] and [cycles] are problems at the value") {
   std::vector<Problem> problems;
   Config c = config_from_toml(parse_toml("schema = 1\n"
-                                         "[digest]\nto = [\"dana@example.com\"]\nsendmail = \" \"\n"
+                                         "[digest]\nto = 3\nsendmail = \" \"\n"
                                          "[sections]\nperf = \"speed\"\nrfc = 3\nok = \"learning\"\n"
                                          "[cycles]\nH2 = \"2026-H2\"\nh1 = 2026\n",
                                          "u.toml"),

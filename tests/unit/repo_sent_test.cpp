@@ -104,7 +104,8 @@ TEST_CASE("repo: a sent digest that would not read back is not recorded") {
   testing::TempRepo t;
   SentDigest s = sent_on("2026-11-27");
   s.plans[0].ref = "Not an id";
-  CHECK_THROWS_WITH(t.repo.record_sent(s), "cannot record the sent digest: 'ref' = 'Not an id' is not an id (expected lowercase letters, digits and '-')");
+  CHECK_THROWS_WITH(t.repo.record_sent(s), "cannot record the sent digest: 'ref' = 'Not an id' is not an id "
+                                           "(expected lowercase letters, digits and '-')");
   s = sent_on("2026-11-27");
   s.subject = "bad \xff byte";
   CHECK_THROWS_WITH(t.repo.record_sent(s), "the sent digest's record is not valid UTF-8; nothing was recorded");

@@ -63,12 +63,21 @@ Config config_from_toml(const toml::table& table, const std::string& path, std::
   }
   if (const auto* digest = sub("digest")) {
     FieldReader r(*digest, path, problems);
-    c.digest.to = r.string("to").value_or("");
-    c.digest.cc = r.string("cc").value_or("");
+    auto addresses = [&](const char* key) {  // "a@x, b@y", or ["a@x", "b@y"]
+      const toml::node* n = r.node(key);
+      if (!n || !n->is_array()) return r.string(key).value_or("");
+      std::string joined;
+      for (const auto& a : r.strings(key)) joined += (joined.empty() ? "" : ", ") + a;
+      return joined;
+    };
+    c.digest.to = addresses("to");
+    c.digest.cc = addresses("cc");
     c.digest.subject = r.string("subject").value_or("");
     if (auto cmd = r.string("sendmail")) {
-      if (text::trim(*cmd).empty()) r.problem(*r.node("sendmail"), "'sendmail' is empty (a command such as \"/usr/sbin/sendmail -t -i\")");
-      else c.digest.sendmail = *cmd;
+      if (text::trim(*cmd).empty())
+        r.problem(*r.node("sendmail"), "'sendmail' is empty (a command such as \"/usr/sbin/sendmail -t -i\")");
+      else
+        c.digest.sendmail = *cmd;
     }
   }
   if (const auto* sections = sub("sections")) {
