@@ -42,3 +42,15 @@ TEST_CASE("sendmail: a program that cannot start is named") {
   CHECK(error_of("/nonexistent/sendmail -t -i") == "cannot run '/nonexistent/sendmail': No such file or directory");
   CHECK_THROWS_AS(sendmail::send("", "x", {}), UsageError);
 }
+
+TEST_CASE("sendmail: a long complaint is cut to its end") {
+  std::string m;
+  try {
+    sendmail::send("/bin/cat /nonexistent-upward-file -", std::string(5000, 'x') + "THE END", {});
+  } catch (const Error& e) {
+    m = e.what();
+  }
+  CHECK(m.rfind("sendmail failed (exit 1): ...", 0) == 0);
+  CHECK(m.size() < 2100);
+  CHECK(m.find("THE END") != std::string::npos);
+}

@@ -29,6 +29,11 @@ void send(const std::string& command, const std::string& message, const process:
   process::Result result = process::run(argv, env, message, true);
   if (result.exit_code != 0) {
     std::string output = text::trim(result.output);
+    if (output.size() > 2000) {  // the end says what went wrong; never cut inside a UTF-8 character
+      size_t from = output.size() - 2000;
+      while (from < output.size() && (static_cast<unsigned char>(output[from]) & 0xC0) == 0x80) ++from;
+      output = "..." + output.substr(from);
+    }
     throw Error("sendmail failed (exit " + std::to_string(result.exit_code) + ")" +
                 (output.empty() ? std::string() : ": " + output));
   }
