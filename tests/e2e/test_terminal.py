@@ -298,6 +298,16 @@ stale_after_days = 21
 # cc = ""
 # subject = "Weekly update"
 # sendmail = "/usr/sbin/sendmail -t -i"
+
+[sections]
+# which brag-document section a tag's wins go in (digest --group-by section):
+# projects, collaboration, design, company or learning
+# mentoring = "collaboration"
+# rfc = "design"
+
+[cycles]
+# named periods for review packets: upward digest cycle:h2-2026
+# h2-2026 = "2026-07-01..2026-12-31"
 """)
         with open(self.config_path, "rb") as f:
             self.assertEqual(tomllib.load(f)["goals"]["stale_after_days"], 21)

@@ -3,9 +3,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "upward/model/config.hpp"
+#include "upward/base/dates.hpp"
 #include "upward/store/check.hpp"
 #include "upward/store/fsio.hpp"
 #include "temp_repo.hpp"
@@ -84,4 +86,52 @@ TEST_CASE("check: a symbolic link in the repository is a problem: nothing reads 
   CHECK(t.repo.meetings("dana", skipped).empty());
   REQUIRE(skipped.size() == 1);
   CHECK_THAT(skipped[0].message, Catch::Contains("is a symbolic link"));
+}
+
+TEST_CASE("check: sent digests") {
+  CheckRepo t;
+  t.write("sent/2026-11-20-digest.toml",
+          "date = 2026-11-20\nperiod = { first = 2026-11-16, last = 2026-11-22 }\nto = [\"dana@example.com\"]\n"
+          "cc = []\nsubject = \"Weekly update\"\n[[plan]]\nkind = \"action\"\nref = \"send-rfc\"\ntext = \"Send it\"\n");
+  CHECK(t.problems().empty());
+  t.write("sent/2026-11-27-digest.toml", "date = 2026-11-26\nperiod = { first = 2026-11-23, last = 2026-11-29 }\n"
+                                         "[[plan]]\nkind = \"hope\"\nref = \"x\"\ntext = \"X\"\n");
+  t.write("sent/weekly.toml", "date = 2026-11-26\nperiod = { first = 2026-11-23, last = 2026-11-29 }\n");
+  t.write("sent/old/2026-01-02-digest.toml", "date = 2026-01-02\n");
+  CHECK(t.problems() ==
+        std::vector<std::string>{
+            "sent/2026-11-27-digest.toml:1:8: date 2026-11-26 does not match the file name (the file name's date says "
+            "when it was sent)",
+            "sent/2026-11-27-digest.toml:4:8: unknown kind 'hope' (expected goal-due, next-step, action)",
+            "sent/old/2026-01-02-digest.toml: warning: not a place upward reads: sent digests go directly in sent/",
+            "sent/weekly.toml:1:1: the file name does not start with a date: name a sent digest after the day it was "
+            "sent, like 2026-11-27-digest.toml",
+        });
+}
+
+TEST_CASE("check: [digest], [sections] and [cycles] in upward.toml") {
+  CheckRepo t;
+  std::string base = config_template("Ada", "ada@example.com", false);  // ends with the [cycles] table
+  t.write("upward.toml", base + "h2-2026 = \"2026-07-01..2026-12-31\"\nrecent = \"since-last-digest\"\n");
+  CHECK(t.problems().empty());
+  auto line_of = [&](int extra) { return std::to_string(std::count(base.begin(), base.end(), '\n') + extra); };
+  t.write("upward.toml", base + "h2-2026 = \"2026-07-01..2026-12-31\"\nbad = \"fortnight\"\nloop = \"cycle:h2-2026\"\n"
+                                "Odd = \"2026\"\nrev = \"2026-12-01..2026-11-01\"\n");
+  CHECK(t.problems() ==
+        std::vector<std::string>{
+            "upward.toml:" + line_of(2) + ":7: cycle 'bad': unrecognised period 'fortnight' (expected " +
+                dates::period_forms + ")",
+            "upward.toml:" + line_of(3) + ":8: cycle 'loop' names another cycle ('cycle:h2-2026'): a cycle must be a "
+                                          "period such as 2026-07-01..2026-12-31",
+            "upward.toml:" + line_of(4) + ":7: the cycle name 'Odd' is not an id: use lowercase letters, digits and "
+                                          "'-' (h2-2026)",
+            "upward.toml:" + line_of(5) + ":7: cycle 'rev': range '2026-12-01..2026-11-01' ends before it starts "
+                                          "(2026-12-01 > 2026-11-01)",
+        });
+  t.write("upward.toml", "schema = 1\n[git]\nautocommit = false\n[sections]\nperf = \"speed\"\n[digest]\nto = 3\n");
+  auto p = t.problems();
+  REQUIRE(p.size() == 2);
+  CHECK(p[0] == "upward.toml:5:8: unknown section 'speed' for tag 'perf' (expected projects, collaboration, design, "
+                "company, learning)");
+  CHECK(p[1].rfind("upward.toml:7:6: ", 0) == 0);
 }

@@ -165,10 +165,47 @@ TEST_CASE("dates: since-last-1on1 needs a recorded 1:1") {
   CHECK(error_of("since-last-1on1").find("no 1:1 is recorded yet") != std::string::npos);
 }
 
+TEST_CASE("dates: since-last-digest runs from the day the last digest was sent to today") {
+  PeriodContext ctx{d("2026-11-23"), date::Monday, std::nullopt};
+  ctx.last_digest = d("2026-11-20");
+  CHECK(format_range(parse_period("since-last-digest", ctx)) == "2026-11-20..2026-11-23");
+  CHECK(format_range(parse_period("since last digest", ctx)) == "2026-11-20..2026-11-23");
+  ctx.last_digest = d("2026-11-23");
+  CHECK(format_range(parse_period("since-last-digest", ctx)) == "2026-11-23");
+  CHECK(error_of("since-last-digest") == "no digest has been sent yet, so 'since-last-digest' has no start");
+}
+
+namespace {
+std::string cycle_error(const char* expr, const PeriodContext& ctx) {
+  try {
+    parse_period(expr, ctx);
+  } catch (const UsageError& e) {
+    return e.what();
+  }
+  return "";
+}
+}  // namespace
+
+TEST_CASE("dates: cycle:NAME resolves the expression [cycles] names") {
+  PeriodContext ctx{d("2026-11-23"), date::Monday, std::nullopt};
+  ctx.cycles = {{"h2-2026", "2026-07-01..2026-12-31"}, {"fy26", "2026-Q1..2026-Q4"}, {"recent", "last-week"},
+                {"loop", "cycle:h2-2026"}, {"bad", "fortnight"}};
+  CHECK(format_range(parse_period("cycle:h2-2026", ctx)) == "2026-07-01..2026-12-31");
+  CHECK(format_range(parse_period("Cycle:FY26", ctx)) == "2026-01-01..2026-12-31");
+  CHECK(format_range(parse_period("cycle:recent", ctx)) == "2026-11-16..2026-11-22");
+  CHECK(format_range(parse_period("cycle:recent..today", ctx)) == "2026-11-16..2026-11-23");
+  CHECK(cycle_error("cycle:h3", ctx) == "unknown cycle 'h3' (known cycles: bad, fy26, h2-2026, loop, recent)");
+  CHECK(cycle_error("cycle:loop", ctx).rfind("cycle 'loop' names another cycle ('cycle:h2-2026')", 0) == 0);
+  CHECK(cycle_error("cycle:bad", ctx).rfind("cycle 'bad' in upward.toml: unrecognised period 'fortnight'", 0) == 0);
+  CHECK(cycle_error("cycle:", ctx).rfind("'cycle:' needs the name of a cycle", 0) == 0);
+  CHECK(error_of("cycle:h2-2026").rfind("unknown cycle 'h2-2026' (there is no [cycles] table in upward.toml", 0) == 0);
+}
+
 TEST_CASE("dates: a bad period lists the accepted forms") {
   std::string m = error_of("fortnight");
   CHECK(m.rfind("unrecognised period 'fortnight' (expected a day, 2026-W47, 2026-11, 2026-Q4", 0) == 0);
   CHECK(m.find("since-last-1on1") != std::string::npos);
+  CHECK(m.find("since-last-digest, cycle:NAME") != std::string::npos);
 }
 
 TEST_CASE("dates: weekday names") {

@@ -83,7 +83,17 @@ TEST_CASE("toml_edit: the upward.toml template takes its manager in place of the
         "# to = \"dana@example.com\"\n"
         "# cc = \"\"\n"
         "# subject = \"Weekly update\"\n"
-        "# sendmail = \"/usr/sbin/sendmail -t -i\"\n");
+        "# sendmail = \"/usr/sbin/sendmail -t -i\"\n"
+        "\n"
+        "[sections]\n"
+        "# which brag-document section a tag's wins go in (digest --group-by section):\n"
+        "# projects, collaboration, design, company or learning\n"
+        "# mentoring = \"collaboration\"\n"
+        "# rfc = \"design\"\n"
+        "\n"
+        "[cycles]\n"
+        "# named periods for review packets: upward digest cycle:h2-2026\n"
+        "# h2-2026 = \"2026-07-01..2026-12-31\"\n");
   // and a second change replaces the value in place
   CHECK(toml_edit::set_top_level_string(out, "manager", "lee", "upward.toml") ==
         std::string(out).replace(out.find("\"dana\""), 6, "\"lee\""));

@@ -18,7 +18,7 @@ const char* const day_forms =
 const char* const period_forms =
     "a day, 2026-W47, 2026-11, 2026-Q4, 2026-H2, 2026, this-week, last-week, this-month, "
     "last-month, this-quarter, last-quarter, this-year, last-year, ytd, since-last-1on1, "
-    "or a range A..B";
+    "since-last-digest, cycle:NAME (from [cycles] in upward.toml), or a range A..B";
 
 namespace {
 
@@ -165,7 +165,41 @@ std::optional<DateRange> try_named(std::string e, const PeriodContext& ctx) {
     if (!ctx.last_1on1) throw UsageError("no 1:1 is recorded yet, so 'since-last-1on1' has no start");
     return DateRange{*ctx.last_1on1, t};
   }
+  if (e == "since-last-digest") {
+    if (!ctx.last_digest) throw UsageError("no digest has been sent yet, so 'since-last-digest' has no start");
+    if (*ctx.last_digest > t)
+      throw UsageError("the last digest was sent on " + format_day(*ctx.last_digest) + ", after today (" +
+                       format_day(t) + "), so 'since-last-digest' is empty");
+    return DateRange{*ctx.last_digest, t};
+  }
   return std::nullopt;
+}
+
+/// `cycle:NAME`: the period expression [cycles] names, resolved without cycles (a cycle may not
+/// name a cycle). `e` is normalised.
+std::optional<DateRange> try_cycle(const std::string& e, const PeriodContext& ctx) {
+  if (!starts_with(e, "cycle:")) return std::nullopt;
+  std::string name = text::trim(e.substr(6));
+  if (name.empty()) throw UsageError("'cycle:' needs the name of a cycle from [cycles] in upward.toml (cycle:NAME)");
+  if (ctx.cycles.empty())
+    throw UsageError("unknown cycle '" + name + "' (there is no [cycles] table in upward.toml; add one, like " +
+                     "[cycles] h2-2026 = \"2026-07-01..2026-12-31\")");
+  auto it = ctx.cycles.find(name);
+  if (it == ctx.cycles.end()) {
+    std::string known;
+    for (const auto& [k, v] : ctx.cycles) known += (known.empty() ? "" : ", ") + k;
+    throw UsageError("unknown cycle '" + name + "' (known cycles: " + known + ")");
+  }
+  if (normalize(it->second).find("cycle:") != std::string::npos)
+    throw UsageError("cycle '" + name + "' names another cycle ('" + it->second +
+                     "'): a cycle in upward.toml must be a period such as 2026-07-01..2026-12-31");
+  PeriodContext inner = ctx;
+  inner.cycles.clear();
+  try {
+    return parse_period(it->second, inner);
+  } catch (const UsageError& err) {
+    throw UsageError("cycle '" + name + "' in upward.toml: " + err.what());
+  }
 }
 
 /// `2026-W47`, `2026-11`, `2026-Q4`, `2026-H2`, `2026`.
@@ -208,6 +242,7 @@ DateRange parse_single(const std::string& e, const PeriodContext& ctx, std::stri
                        std::string_view part = {}) {
   if (part.empty()) part = e.size() == whole.size() ? whole : std::string_view(e);
   if (auto r = try_named(e, ctx)) return *r;
+  if (auto r = try_cycle(e, ctx)) return *r;
   if (auto r = try_calendar(e, ctx, part)) return *r;
   if (auto d = try_day(e, ctx.today, Lean::past)) return {*d, *d};
   throw UsageError("unrecognised period '" + std::string(whole) + "' (expected " + period_forms + ")");

@@ -26,7 +26,17 @@ std::string config_template(const std::string& name, const std::string& email, b
          "# to = \"dana@example.com\"\n"
          "# cc = \"\"\n"
          "# subject = \"Weekly update\"\n"
-         "# sendmail = \"/usr/sbin/sendmail -t -i\"\n";
+         "# sendmail = \"/usr/sbin/sendmail -t -i\"\n"
+         "\n"
+         "[sections]\n"
+         "# which brag-document section a tag's wins go in (digest --group-by section):\n"
+         "# projects, collaboration, design, company or learning\n"
+         "# mentoring = \"collaboration\"\n"
+         "# rfc = \"design\"\n"
+         "\n"
+         "[cycles]\n"
+         "# named periods for review packets: upward digest cycle:h2-2026\n"
+         "# h2-2026 = \"2026-07-01..2026-12-31\"\n";
 }
 
 }  // namespace upward

@@ -19,7 +19,7 @@ inline const std::vector<std::pair<std::string, std::string>> brag_sections{
 
 /// `[digest]` in upward.toml: where the weekly update goes and how it is sent.
 struct DigestConfig {
-  std::string to, cc;       ///< default recipients (comma-separated addresses allowed)
+  std::string to, cc;       ///< default recipients (comma-separated addresses allowed; an array in the file is joined with ", ")
   std::string subject;      ///< default subject; the period is appended: "Weekly update: 2026-11-23..2026-11-29"
   std::string sendmail = "/usr/sbin/sendmail -t -i";  ///< split at spaces into an argument vector, never a shell
 };

@@ -6,6 +6,21 @@
 
 namespace upward {
 
+namespace {
+
+bool brag_section_known(const std::string& key) {
+  return std::any_of(brag_sections.begin(), brag_sections.end(), [&](const auto& s) { return s.first == key; });
+}
+
+/// "projects, collaboration, design, company, learning"
+std::string brag_section_keys() {
+  std::string keys;
+  for (const auto& [key, heading] : brag_sections) keys += (keys.empty() ? "" : ", ") + key;
+  return keys;
+}
+
+}  // namespace
+
 Config config_from_toml(const toml::table& table, const std::string& path, std::vector<Problem>& problems) {
   Config c;
   FieldReader top(table, path, problems);
@@ -48,7 +63,53 @@ Config config_from_toml(const toml::table& table, const std::string& path, std::
   }
   if (const auto* digest = sub("digest")) {
     FieldReader r(*digest, path, problems);
-    for (const char* key : {"to", "cc", "subject", "sendmail"}) r.string(key);
+    auto addresses = [&](const char* key) {  // "a@x, b@y", or ["a@x", "b@y"]
+      const toml::node* n = r.node(key);
+      if (!n || !n->is_array()) return r.string(key).value_or("");
+      std::string joined;
+      for (const auto& a : r.strings(key)) joined += (joined.empty() ? "" : ", ") + a;
+      return joined;
+    };
+    c.digest.to = addresses("to");
+    c.digest.cc = addresses("cc");
+    c.digest.subject = r.string("subject").value_or("");
+    if (auto cmd = r.string("sendmail")) {
+      if (text::trim(*cmd).empty())
+        r.problem(*r.node("sendmail"), "'sendmail' is empty (a command such as \"/usr/sbin/sendmail -t -i\")");
+      else
+        c.digest.sendmail = *cmd;
+    }
+  }
+  if (const auto* sections = sub("sections")) {
+    std::string keys = brag_section_keys();
+    for (const auto& [tag, node] : *sections) {
+      std::string name(tag.str());
+      const auto* value = node.as_string();
+      if (!value) {
+        top.problem(node, "[sections] '" + name + "' must be a string: a section (" + keys + ")");
+        continue;
+      }
+      if (!brag_section_known(value->get())) {
+        top.problem(node, "unknown section '" + value->get() + "' for tag '" + name + "' (expected " + keys + ")");
+        continue;
+      }
+      c.sections[name] = value->get();
+    }
+  }
+  if (const auto* cycles = sub("cycles")) {
+    for (const auto& [key, node] : *cycles) {
+      std::string name(key.str());
+      const auto* value = node.as_string();
+      if (!text::is_slug(name)) {
+        top.problem(node, "the cycle name '" + name + "' is not an id: use lowercase letters, digits and '-' (h2-2026)");
+        continue;
+      }
+      if (!value) {
+        top.problem(node, "[cycles] '" + name + "' must be a string: a period such as \"2026-07-01..2026-12-31\"");
+        continue;
+      }
+      c.cycles[name] = value->get();
+    }
   }
   return c;
 }
@@ -72,6 +133,10 @@ Win win_from_toml(const toml::table& table, const std::string& path, std::vector
   w.outcome = r.string("outcome").value_or("");
   w.outcome_date = r.day("outcome_date");
   w.is_private = r.boolean("private").value_or(false);
+  if (auto section = r.string("section")) {
+    if (brag_section_known(*section)) w.section = *section;
+    else r.problem(*r.node("section"), "unknown section '" + *section + "' (expected " + brag_section_keys() + ")");
+  }
   if (const toml::node* n = r.node("metrics")) {
     const toml::array* arr = n->as_array();
     if (!arr) r.problem(*n, "'metrics' must be an array of { name, before, after } tables");
@@ -245,12 +310,53 @@ Meeting meeting_from_toml(const toml::table& table, const std::string& person, c
   return m;
 }
 
-// STUB: helper "data" implements this.
-SentDigest sent_from_toml(const toml::table&, const std::string& id, const std::string& path,
+SentDigest sent_from_toml(const toml::table& table, const std::string& id, const std::string& path,
                           std::vector<Problem>& problems) {
-  problems.push_back({{path, 1, 1}, "sent_from_toml: not implemented yet"});
   SentDigest s;
   s.id = id;
+  FieldReader r(table, path, problems);
+  if (auto d = r.day("date", true)) s.date = *d;
+  if (const toml::node* n = r.node("period")) {
+    const toml::table* t = n->as_table();
+    std::optional<dates::Day> first, last;
+    if (t) {
+      FieldReader p(*t, path, problems);
+      first = p.day("first");
+      last = p.day("last");
+    }
+    if (!t || !t->get("first") || !t->get("last"))
+      r.problem(*n, "'period' must be a table { first = DATE, last = DATE }");
+    else if (first && last && *last < *first)
+      r.problem(*n, "'period' ends before it starts (" + dates::format_day(*first) + " > " + dates::format_day(*last) + ")");
+    else if (first && last)
+      s.period = {*first, *last};
+  } else {
+    r.problem_at_file("missing required key 'period'");
+  }
+  s.to = r.strings("to");
+  s.cc = r.strings("cc");
+  s.subject = r.string("subject").value_or("");
+  const toml::node* plans = r.node("plan");
+  if (plans && !plans->is_array_of_tables()) {
+    r.problem(*plans, "'plan' must be [[plan]] tables");
+    return s;
+  }
+  for (size_t i = 0; plans && i < plans->as_array()->size(); ++i) {
+    const toml::table& t = *(*plans->as_array())[i].as_table();
+    FieldReader p(t, path, problems);
+    Plan plan;
+    auto kind = p.one_of("kind", plan_kinds);
+    auto ref = p.slug("ref");
+    auto text = p.string("text");
+    plan.due = p.day("due");
+    if (!t.get("kind") || !t.get("ref") || !t.get("text"))
+      p.problem(t, "a [[plan]] needs a 'kind', a 'ref' (a goal or action id) and a 'text'");
+    if (!kind || !ref || !text) continue;
+    plan.kind = *kind;
+    plan.ref = *ref;
+    plan.text = *text;
+    s.plans.push_back(std::move(plan));
+  }
   return s;
 }
 

@@ -9,6 +9,9 @@
 
 namespace upward {
 
+/// The kinds of Plan, as sent/ files spell them.
+inline const std::vector<std::string> plan_kinds{"goal-due", "next-step", "action"};
+
 /// One plan a digest listed, to be reviewed in the next one.
 struct Plan {
   std::string kind;  ///< "goal-due" (a goal of mine due soon), "next-step" (an active goal's latest note), "action" (an open action item I own)

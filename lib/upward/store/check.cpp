@@ -1,6 +1,7 @@
 #include "upward/store/check.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -9,6 +10,7 @@
 #include "upward/store/transaction.hpp"
 #include "upward/store/git.hpp"
 #include "upward/model/records.hpp"
+#include "upward/base/error.hpp"
 #include "upward/base/text.hpp"
 
 namespace upward {
@@ -167,6 +169,48 @@ void check_1on1(const Repo& repo, const std::string& rel, const toml::table& tab
   }
 }
 
+/// A sent digest: sent/DATE-digest.toml, named after the day it was sent.
+void check_sent(const Repo& repo, const std::string& rel, const toml::table& table, std::vector<Problem>& out) {
+  std::string shown = repo.path(rel), name = rel.substr(std::string("sent/").size());
+  if (name.find('/') != std::string::npos) {
+    out.push_back({{shown, 0, 0}, "not a place upward reads: sent digests go directly in sent/", true});
+    return;
+  }
+  auto named = name.size() >= 10 ? dates::parse_iso(name.substr(0, 10)) : std::nullopt;
+  if (!named)
+    out.push_back({{shown, 1, 1}, "the file name does not start with a date: name a sent digest after the day it "
+                                  "was sent, like 2026-11-27-digest.toml"});
+  SentDigest sent = sent_from_toml(table, name.substr(0, name.size() - 5), shown, out);
+  if (const toml::node* d = table.get("date"); named && d && d->is_date() && sent.date != *named)
+    out.push_back({loc_of(*d, shown), "date " + dates::format_day(sent.date) +
+                                          " does not match the file name (the file name's date says when it was sent)"});
+}
+
+/// Each [cycles] value of upward.toml must be a period (config_from_toml checked the names and types).
+void check_cycles(const Config& c, const toml::table& table, dates::Day today, const std::string& shown,
+                  std::vector<Problem>& out) {
+  const toml::node* cycles = table.get("cycles");
+  if (!cycles || !cycles->is_table()) return;
+  dates::PeriodContext ctx{today, c.week_start, today};
+  ctx.last_digest = today;  // `since-last-...` depends on the day, not on upward.toml
+  for (const auto& [name, expr] : c.cycles) {
+    const toml::node* at = cycles->as_table()->get(name);
+    if (!at) continue;
+    std::string low = expr;
+    for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (low.find("cycle:") != std::string::npos) {
+      out.push_back({loc_of(*at, shown), "cycle '" + name + "' names another cycle ('" + expr +
+                                             "'): a cycle must be a period such as 2026-07-01..2026-12-31"});
+      continue;
+    }
+    try {
+      dates::parse_period(expr, ctx);
+    } catch (const UsageError& e) {
+      out.push_back({loc_of(*at, shown), "cycle '" + name + "': " + e.what()});
+    }
+  }
+}
+
 /// `s` as one shell word, quoted only when it needs to be.
 std::string shell_word(const std::string& s) {
   if (!s.empty() && s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+:@,=") ==
@@ -247,6 +291,7 @@ std::vector<Problem> check_repository(const Repo& repo, dates::Day today) {
     if (rel == "upward.toml") {
       Config c = config_from_toml(table, shown, out);
       autocommit = c.autocommit;
+      check_cycles(c, table, today, shown, out);
       if (!c.manager.empty() && !repo.person_exists(c.manager))
         out.push_back({loc_of(*table.get("manager"), shown),
                        "unknown person '" + c.manager + "' (no people/" + c.manager + ".toml)"});
@@ -254,6 +299,8 @@ std::vector<Problem> check_repository(const Repo& repo, dates::Day today) {
       check_win(repo, rel, table, out);
     } else if (starts_with(rel, "1on1s/")) {
       check_1on1(repo, rel, table, one_on_ones, out);
+    } else if (starts_with(rel, "sent/")) {
+      check_sent(repo, rel, table, out);
     } else if (auto goal = id_in(rel, "goals"); !goal.empty()) {
       check_goal(repo, goal, table, today, out);
     } else if (auto person = id_in(rel, "people"); !person.empty()) {
