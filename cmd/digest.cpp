@@ -101,7 +101,7 @@ int run_digest(const DigestOptions& opt, Context& ctx) {
     std::string text = render_digest_text(d, ro);
     std::optional<Repo::Edited> edited;
     if (opt.edit) edited = edit_body(text, ctx);
-    std::string html = edited ? pre_html(edited->text, digest_subject(cfg.digest.subject, d.period))
+    std::string html = edited ? render_text_html(edited->text, digest_subject(cfg.digest.subject, d.period))
                               : render_digest_html(d, ro);
     email::Message m = digest_message(d, opt, edited ? edited->text : text, html, ctx);
     email::validate(m);  // before anything is printed or sent

@@ -24,9 +24,6 @@ email::Message digest_message(const Digest& d, const DigestOptions& opt,
 /// `text` in $EDITOR; Error "empty update: nothing sent" when the user emptied it.
 Repo::Edited edit_body(const std::string& text, Context& ctx);
 
-/// The edited plain text as the HTML part: escaped, in a <pre> block, so both parts agree.
-std::string pre_html(const std::string& text, const std::string& title);
-
 /// Pipe the rendered message to [digest] sendmail, then record it under sent/ with the digest's plans.
 int send_digest(const Digest& d, const email::Message& m, Context& ctx);
 

@@ -25,20 +25,6 @@ std::vector<std::string> split_addresses(const std::string& s) {
   return out;
 }
 
-std::string html_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 email::Message digest_message(const Digest& d, const DigestOptions& opt,
@@ -72,12 +58,6 @@ Repo::Edited edit_body(const std::string& text, Context& ctx) {
     throw Error("empty update: nothing sent");
   }
   return edited;
-}
-
-std::string pre_html(const std::string& text, const std::string& title) {
-  return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(title) +
-         "</title>\n</head>\n<body>\n<pre style=\"white-space: pre-wrap; font-family: inherit\">" + html_escape(text) +
-         "</pre>\n</body>\n</html>\n";
 }
 
 int send_digest(const Digest& d, const email::Message& m, Context& ctx) {

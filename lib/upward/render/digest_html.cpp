@@ -288,4 +288,10 @@ std::string render_digest_html(const Digest& d, const DigestRenderOptions& opt) 
   return out;
 }
 
+std::string render_text_html(const std::string& text, const std::string& title) {
+  return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(title) +
+         "</title>\n</head>\n<body>\n<pre style=\"white-space: pre-wrap; font-family: inherit\">" + esc(text) +
+         "</pre>\n</body>\n</html>\n";
+}
+
 }  // namespace upward

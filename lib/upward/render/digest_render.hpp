@@ -24,6 +24,10 @@ std::string render_digest_vimgrep(const Digest& d, const DigestRenderOptions& op
 /// of the period; goal progress bars; readable on a phone; print-friendly.
 std::string render_digest_html(const Digest& d, const DigestRenderOptions& opt);
 
+/// A page that shows `text` as it is (escaped, its line breaks kept): the HTML part of an email
+/// whose plain text the user edited (`digest --edit`), so both parts say the same.
+std::string render_text_html(const std::string& text, const std::string& title);
+
 /// The subject: `subject` (else "Weekly update") then ": " and the period ("2026-11-23..2026-11-29").
 std::string digest_subject(const std::string& subject, const dates::DateRange& period);
 
