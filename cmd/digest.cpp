@@ -38,9 +38,11 @@ void read_wins(DigestInput& in, Context& ctx, std::vector<Problem>& skipped) {
     in.outcome_wins = in.wins;
     return;
   }
-  date::year_month_day back = date::year_month_day{ctx.today} - date::years{1};
+  // outcomes recorded in the period were of wins of the year before it: the year before the
+  // period's start, up to its end (never the history after a past period)
+  date::year_month_day back = date::year_month_day{period.first} - date::years{1};
   if (!back.ok()) back = back.year() / back.month() / date::last;  // 29 February
-  dates::DateRange read{std::min(dates::Day{date::sys_days{back}}, period.first), std::max(ctx.today, period.last)};
+  dates::DateRange read{date::sys_days{back}, period.last};
   in.outcome_wins = ctx.repo().wins_in(read, skipped);
   for (const auto& w : in.outcome_wins)
     if (w.date >= period.first && w.date <= period.last) in.wins.push_back(w);
@@ -79,8 +81,10 @@ int run_digest(const DigestOptions& opt, Context& ctx) {
   in.week_start = cfg.week_start;
   in.stale_after_days = cfg.stale_after_days;
   in.tag_sections = cfg.sections;
-  in.last_sent = ctx.repo().last_sent(ctx.today, skipped);
+  // the last update sent before this period began: re-sending a week compares it with the
+  // week before, never with itself; a past period with what was promised before it
   in.period = parse_period(ctx, expr, skipped);
+  in.last_sent = ctx.repo().last_sent(std::min(ctx.today, in.period.first - date::days{1}), skipped);
   in.people = ctx.repo().people(skipped);
   if (!opt.for_person.empty()) in.for_person = resolve_person(opt.for_person, in.people, ctx);
   else if (const Person* boss = find_person(in.people, cfg.manager)) in.for_person = *boss;
@@ -101,11 +105,14 @@ int run_digest(const DigestOptions& opt, Context& ctx) {
     std::string text = render_digest_text(d, ro);
     std::optional<Repo::Edited> edited;
     if (opt.edit) edited = edit_body(text, ctx);
-    std::string html = edited ? render_text_html(edited->text, digest_subject(cfg.digest.subject, d.period))
-                              : render_digest_html(d, ro);
-    email::Message m = digest_message(d, opt, edited ? edited->text : text, html, ctx);
+    email::Message m = digest_message(d, opt, edited ? edited->text : text, "", ctx);
+    m.html = edited ? render_text_html(edited->text, m.subject) : render_digest_html(d, ro);
     email::validate(m);  // before anything is printed or sent
     int rc = exit_ok;
+    if (opt.send && !skipped.empty()) {  // an update built without some files is not sent behind the user's back
+      report_skipped(skipped, ctx);
+      throw Error("some files could not be read (above); nothing was sent: fix them ('upward check'), then send again");
+    }
     if (!opt.send) fmt::print(ctx.out, "{}", email::render(m));
     else try {
       rc = send_digest(d, m, ctx);

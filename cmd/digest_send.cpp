@@ -34,15 +34,26 @@ email::Message digest_message(const Digest& d, const DigestOptions& opt,
   m.from_name = cfg.me_name;
   m.from = cfg.me_email;
   if (m.from.empty()) throw Error("no sender: set 'email' under [me] in upward.toml");
-  // To: --to, else the reader's email (--for, else the primary manager), else [digest] to
-  if (!opt.to.empty()) m.to = opt.to;
+  // To: --to; else --for's email (a digest for someone goes to them, or nowhere); else [digest] to
+  // (written down on purpose); else the primary manager's email
+  auto trimmed = [](const std::vector<std::string>& given) {  // `--to 'a@x, b@y'`: spaces around commas
+    std::vector<std::string> out;
+    for (const auto& g : given)
+      for (auto& a : split_addresses(g)) out.push_back(std::move(a));
+    return out;
+  };
+  if (!opt.to.empty()) m.to = trimmed(opt.to);
+  else if (!opt.for_person.empty()) m.to = d.for_person && !d.for_person->email.empty() ? std::vector{d.for_person->email}
+                                                                                          : std::vector<std::string>{};
+  else if (!split_addresses(cfg.digest.to).empty()) m.to = split_addresses(cfg.digest.to);
   else if (d.for_person && !d.for_person->email.empty()) m.to = {d.for_person->email};
-  else m.to = split_addresses(cfg.digest.to);
   if (m.to.empty()) {
-    std::string who = d.for_person ? "'" + d.for_person->id + "' has no email" : "no --for and no primary manager";
+    std::string who = !opt.for_person.empty() ? "'" + opt.for_person + "' has no email"
+                      : d.for_person          ? "no 'to' under [digest], and '" + d.for_person->id + "' has no email"
+                                              : "no 'to' under [digest], and no primary manager";
     throw Error("no recipient: " + who + "; give --to ADDR, or set 'to' under [digest] in upward.toml");
   }
-  m.cc = !opt.cc.empty() ? opt.cc : split_addresses(cfg.digest.cc);
+  m.cc = !opt.cc.empty() ? trimmed(opt.cc) : split_addresses(cfg.digest.cc);
   m.subject = digest_subject(!opt.subject.empty() ? opt.subject : cfg.digest.subject, d.period);
   m.date = ctx.now;
   m.utc_offset_minutes = ctx.utc_offset_minutes;

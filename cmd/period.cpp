@@ -6,14 +6,17 @@
 
 namespace upward::cmd {
 
-dates::PeriodContext period_context(Context& ctx, std::string_view expr, std::vector<Problem>& skipped) {
+dates::PeriodContext period_context(Context& ctx, std::string_view typed, std::vector<Problem>& skipped) {
   const Config& cfg = ctx.repo().config();
   dates::PeriodContext pc{ctx.today, cfg.week_start, std::nullopt};
-  if (expr.find("since-last-1on1") != std::string_view::npos && !cfg.manager.empty()) {
+  std::string expr(typed);  // the expression, and the [cycles] it may name
+  if (expr.find("cycle:") != std::string::npos)
+    for (const auto& [name, value] : cfg.cycles) expr += " " + value;
+  if (expr.find("since-last-1on1") != std::string::npos && !cfg.manager.empty()) {
     auto meetings = ctx.repo().meetings(cfg.manager, skipped);
     pc.last_1on1 = last_meeting(meetings, ctx.today);
   }
-  if (expr.find("since-last-digest") != std::string_view::npos)  // only then is sent/ read
+  if (expr.find("since-last-digest") != std::string::npos)  // only then is sent/ read
     if (auto sent = ctx.repo().last_sent(ctx.today, skipped)) pc.last_digest = sent->date;
   pc.cycles = cfg.cycles;
   return pc;

@@ -48,8 +48,8 @@ class DemoDigestTest(UpwardTest):
     def digest(self, *args):
         return self.ok("digest", *args)
 
-    def json(self, *args):
-        return json.loads(self.digest("--format", "json", *args))
+    def json(self, *args, env=None):
+        return json.loads(self.ok("digest", "--format", "json", *args, env=env))
 
     def test_json_parses_and_has_the_documented_keys(self):
         d = self.json()
@@ -188,11 +188,37 @@ class DemoDigestTest(UpwardTest):
         self.assertEqual({k: v.isoformat() for k, v in sent["period"].items()},
                          {"first": "2026-11-23", "last": "2026-11-29"})
         self.assertEqual([p["text"] for p in sent["plan"]], [p["text"] for p in plans])
-        # the next digest reviews them
-        later = self.json("--for", "dana")
+        # sending this week again still reviews the week before; next week's digest reviews these plans
+        self.assertEqual(self.json("--for", "dana")["last_sent"]["date"], "2026-11-20")
+        later = self.json("--for", "dana", env={"UPWARD_TODAY": "2026-12-04"})
         self.assertEqual(later["last_sent"]["date"], "2026-11-27")
         self.assertEqual([p["text"] for p in later["last_plans"]], [p["text"] for p in plans])
         self.assertEqual(self.json("since-last-digest")["period"], {"first": "2026-11-27", "last": "2026-11-27"})
+
+    def test_an_update_with_an_unreadable_file_is_not_sent(self):
+        out = os.path.join(self.tmp, "message")
+        self.sendmail_script()
+        with open(os.path.join(self.repo, "wins", "2026", "11", "2026-11-24-broken.toml"), "w") as f:
+            f.write('date = 2026-11-24\ntitle = "unterminated\n')
+        r = self.run_upward("digest", "--send", env={"OUT": out})
+        self.assertEqual((r.returncode, r.stdout), (1, b""))
+        self.assertIn(b"2026-11-24-broken.toml", r.stderr)
+        self.assertIn(b"nothing was sent", r.stderr)
+        self.assertFalse(os.path.exists(out))
+        self.assertFalse(os.path.exists(os.path.join(self.repo, "sent", "2026-11-27-digest.toml")))
+
+    def test_to_takes_addresses_with_spaces_after_commas(self):
+        msg = parse_email(self.ok("digest", "--format", "email", "--to", "a@example.com, b@example.com").encode())
+        self.assertEqual(msg["To"], "a@example.com, b@example.com")
+
+    def test_private_written_after_the_updates_hides_the_goal_and_is_reported(self):
+        with open(os.path.join(self.repo, "goals", "checkout-latency.toml"), "a") as f:
+            f.write("private = true\n")  # TOML puts it in the last [[update]]
+        r = self.run_upward("digest", "--for", "marcus")
+        # the goal is left out (only the plan text an earlier update already sent comes back)
+        self.assertNotIn(b"Checkout p99 under 400 ms", r.stdout.split(b"## Last time's plans")[0])
+        self.assertIn(b"'private' belongs to the goal, not to this [[update]]", r.stderr)
+        self.assertEqual(self.run_upward("check").returncode, 1)
 
     def test_a_failed_sendmail_records_nothing(self):
         self.sendmail_script('echo "sendmail: cannot connect to relay" >&2; exit 75')

@@ -104,8 +104,8 @@ Digest rich() {
   d.plans.push_back({"action", "send-plan", "Send the rollout plan", std::nullopt});
 
   d.problems.push_back({"goal", "checkout-latency", "Checkout p99 under 400 ms", "at-risk", "the cache is cold", ""});
-  d.problems.push_back({"topic", "2026-11-20-flaky-deploys", "Deploys are flaky", "problem", "", "dana"});
-  d.problems.push_back({"topic", "2026-11-21-oncall", "On-call load is uneven", "problem", "a rotation tool", "dana"});
+  d.problems.push_back({"topic", "2026-11-20-flaky-deploys", "Deploys are flaky", "problem", "", "Dana Okafor", "dana"});
+  d.problems.push_back({"topic", "2026-11-21-oncall", "On-call load is uneven", "problem", "a rotation tool", "Dana Okafor", "dana"});
 
   d.win_count = 2;
   d.measured = 1;
@@ -518,6 +518,7 @@ TEST_CASE("digest subject: the subject, else Weekly update, then the period", "[
   CHECK(digest_subject("", week) == "Weekly update: 2026-11-23..2026-11-29");
   CHECK(digest_subject("Sam's week", week) == "Sam's week: 2026-11-23..2026-11-29");
   CHECK(digest_subject("Update", {day(2026, 7, 1), day(2026, 12, 31)}) == "Update: 2026-07-01..2026-12-31");
-  CHECK(digest_subject("", {day(2026, 11, 27), day(2026, 11, 27)}) == "Weekly update: " +
-                                                                        dates::format_range({day(2026, 11, 27), day(2026, 11, 27)}));
+  // the default subject says "Weekly" only for a week, as the heading does
+  CHECK(digest_subject("", {day(2026, 11, 27), day(2026, 11, 27)}) == "Update: 2026-11-27");
+  CHECK(digest_subject("", {day(2026, 7, 1), day(2026, 12, 31)}) == "Update: 2026-07-01..2026-12-31");
 }

@@ -187,6 +187,12 @@ Goal goal_from_toml(const toml::table& table, const std::string& id, const std::
     }
     up.status = u.one_of("status", goal_statuses).value_or("");
     up.note = u.string("note").value_or("");
+    // TOML puts a key written after the updates into the last [[update]]: a goal meant to be
+    // private would show everywhere, so the file is refused until the key is moved up
+    for (const char* key : {"private", "title", "owner", "due", "supports", "why"})
+      if (const toml::node* misplaced = t.get(key))
+        u.problem(*misplaced, std::string("'") + key + "' belongs to the goal, not to this [[update]]: move it above "
+                                                        "the first [[update]]");
     if (!day) continue;
     up.date = *day;
     g.updates.push_back(up);

@@ -21,7 +21,9 @@ std::string esc(std::string_view s) {
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&#39;"; break;
-      default: out += c;
+      default:  // a C0 control (NUL is a parse error) or DEL shows as U+FFFD; newline and tab stay
+        if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') || c == 0x7F) out += "\xEF\xBF\xBD";
+        else out += c;
     }
   }
   return out;

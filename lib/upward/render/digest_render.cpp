@@ -433,7 +433,7 @@ std::string render_digest_json(const Digest& d) {
         .str("title", p.title)
         .str("status", p.status)
         .str("detail", p.detail)
-        .str("person", p.person);
+        .str("person", p.person_id);  // the id: stable, as every key
     problems.push_back(o.done());
   }
   json::Object period, tally;
@@ -496,14 +496,15 @@ std::string render_digest_vimgrep(const Digest& d, const DigestRenderOptions& op
   for (const auto& p : d.plans)
     if (p.kind != "action") line(goal_path(p.ref), p.text);
   for (const auto& p : d.problems) {
-    if (p.kind == "topic") line("1on1s/" + p.person + "/topics/" + p.ref + ".toml", p.title);
+    if (p.kind == "topic") line("1on1s/" + p.person_id + "/topics/" + p.ref + ".toml", p.title);
     else line(goal_path(p.ref), p.title);
   }
   return out;
 }
 
 std::string digest_subject(const std::string& subject, const dates::DateRange& period) {
-  return (subject.empty() ? std::string("Weekly update") : subject) + ": " + dates::format_range(period);
+  bool week = (period.last - period.first).count() == 6;  // as the heading says: "Update" for any other period
+  return (subject.empty() ? std::string(week ? "Weekly update" : "Update") : subject) + ": " + dates::format_range(period);
 }
 
 }  // namespace upward

@@ -326,7 +326,7 @@ void problems(const DigestInput& in, const Visible& v, Digest& d) {
       d.problems.push_back({"goal", r.goal.id, r.goal.title, r.state.status, latest_note(r.goal.updates), ""});
   for (const auto& t : in.problems)
     if (!t.is_private && t.kind == "problem")
-      d.problems.push_back({"topic", t.id, t.text, "problem", t.solution, person_name(t.person, in.people)});
+      d.problems.push_back({"topic", t.id, t.text, "problem", t.solution, person_name(t.person, in.people), t.person});
 }
 
 }  // namespace

@@ -82,6 +82,7 @@ struct ProblemLine {
   std::string status;   ///< "at-risk", "blocked" (goals); "problem" (topics)
   std::string detail;   ///< the goal's latest note, or the topic's solution
   std::string person;   ///< topics: whose 1:1 it is queued for (the person's name, else the id)
+  std::string person_id = {};  ///< topics: that person's id (the folder 1on1s/ID/topics/)
 };
 
 struct Digest {
