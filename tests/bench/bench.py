@@ -90,6 +90,8 @@ def main():
             ("upward goals", [args.bin, "goals"]),
             ("upward goals align (this quarter)", [args.bin, "goals", "align"]),
             ("upward prep-1on1 (dana, a week)", [args.bin, "prep-1on1"]),
+            ("upward digest (this week)", [args.bin, "digest"]),
+            ("upward digest 2026 (a year's packet)", [args.bin, "digest", "2026", "--group-by", "section"]),
             ("upward goals show goal-1 (all history)", [args.bin, "goals", "show", "goal-1"]),
             ("upward check (every file)", [args.bin, "check"]),
         ]
