@@ -30,7 +30,7 @@ def make_repo(binary, root, years):
         write(f"{root}/goals/goal-{i}.toml", f'title = "Goal {i}"\nowner = "me"\ncreated = 2020-01-01\n'
               + "".join(f"\n[[update]]\ndate = 2020-02-{d:02d}\nprogress = {d}\n" for d in range(1, 20)))
     subprocess.run([binary, "--dir", root, "-q", "people", "add", "dana", "--name", "Dana", "--relationship", "manager",
-                    "--cadence", "weekly", "--priority", "Ship the launch"],
+                    "--cadence", "weekly", "--priority", "Ship the launch"], stdout=subprocess.DEVNULL,
                    check=True, env=dict(os.environ, PATH="/nonexistent"))  # the primary manager
     day = datetime.date(2026, 11, 23) - datetime.timedelta(days=365 * years)
     # a weekly 1:1 with Dana over the whole history: a record with two actions, a topic covered
