@@ -40,9 +40,7 @@ void read_wins(DigestInput& in, Context& ctx, std::vector<Problem>& skipped) {
   }
   // outcomes recorded in the period were of wins of the year before it: the year before the
   // period's start, up to its end (never the history after a past period)
-  date::year_month_day back = date::year_month_day{period.first} - date::years{1};
-  if (!back.ok()) back = back.year() / back.month() / date::last;  // 29 February
-  dates::DateRange read{date::sys_days{back}, period.last};
+  dates::DateRange read{dates::year_before(period.first), period.last};
   in.outcome_wins = ctx.repo().wins_in(read, skipped);
   for (const auto& w : in.outcome_wins)
     if (w.date >= period.first && w.date <= period.last) in.wins.push_back(w);

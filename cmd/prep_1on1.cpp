@@ -15,12 +15,7 @@ namespace upward::cmd {
 namespace {
 
 /// The past year up to today: the month folders an agenda reads (follow-ups, the period's wins).
-dates::DateRange past_year(dates::Day today) {
-  date::year_month_day ymd{today};
-  date::year_month_day back = ymd - date::years{1};
-  if (!back.ok()) back = back.year() / back.month() / date::last;  // 29 February
-  return {date::sys_days{back}, today};
-}
+dates::DateRange past_year(dates::Day today) { return {dates::year_before(today), today}; }
 
 int run_prep(const Prep1on1Options& opt, Context& ctx) {
   const Config& cfg = ctx.repo().config();

@@ -220,3 +220,8 @@ TEST_CASE("dates: errors quote the expression as the user typed it, in a range t
   CHECK(error_of("2025-W53..2026-Q4") == "no such week: 2025 has 52 weeks, not '2025-W53'");
   CHECK(error_of("2026-Q4..2026-H3") == "no such half (1 or 2) '2026-H3'");
 }
+
+TEST_CASE("dates: the year before a day keeps the day, and 29 February becomes 28 February") {
+  CHECK(format_day(year_before(d("2026-11-23"))) == "2025-11-23");
+  CHECK(format_day(year_before(d("2028-02-29"))) == "2027-02-28");
+}

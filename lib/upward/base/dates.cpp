@@ -270,6 +270,12 @@ std::optional<weekday> parse_weekday(std::string_view s) {
   return std::nullopt;
 }
 
+Day year_before(Day d) {
+  date::year_month_day back = date::year_month_day{d} - date::years{1};
+  if (!back.ok()) back = back.year() / back.month() / date::last;  // 29 February
+  return date::sys_days{back};
+}
+
 Day week_first(Day d, weekday start) { return d - (weekday{d} - start); }
 
 Day parse_day(std::string_view expr, Day today, Lean lean) {

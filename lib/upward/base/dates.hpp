@@ -46,6 +46,9 @@ std::optional<Day> parse_iso(std::string_view s);
 /// `monday` ... `sunday` (also `mon` ... `sun`), case-insensitive.
 std::optional<date::weekday> parse_weekday(std::string_view s);
 
+/// The same day a year before (29 February becomes 28 February): where "the past year" starts.
+Day year_before(Day d);
+
 /// The first day of the week (starting on `start`) that holds `d`.
 Day week_first(Day d, date::weekday start);
 
