@@ -185,7 +185,9 @@ void init(const std::string& dir, const process::Env& env) {
   // the repository, no other git of the user's works there: after a grace period the lock is stale.
   auto r = git(dir, {"init", "-q"}, env);
   const std::string config_lock = dir + "/.git/config.lock";
-  for (int wait = 0; r.exit_code != 0 && fsio::exists(config_lock) && wait < 20; ++wait) {
+  // (the failure is judged by git's words: that git may let go of the lock before it is looked at)
+  for (int wait = 0; r.exit_code != 0 && r.output.find("could not lock config file") != std::string::npos && wait < 20;
+       ++wait) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     if (wait == 19) ::unlink(config_lock.c_str());
     r = git(dir, {"init", "-q"}, env);
