@@ -20,30 +20,20 @@ namespace {
 
 const std::vector<std::string> digest_formats{"md", "text", "json", "html", "email", "vimgrep"};
 
-/// Outcomes recorded in a short period (a quarter at most) may be of wins up to a year older:
-/// such a digest reads the past year's month folders; a half or a year reads only its own.
-constexpr int outcome_lookback_max_days = 92;
-
 const Person* find_person(const std::vector<Person>& people, const std::string& id) {
   for (const auto& p : people)
     if (p.id == id) return &p;
   return nullptr;
 }
 
-/// The wins a digest reads: those of the period, and of the past year when outcomes need them.
+/// The wins a digest reads: those of the period's month folders, and the earlier wins whose
+/// outcome was recorded in the period (found through the period's outcome notes).
 void read_wins(DigestInput& in, Context& ctx, std::vector<Problem>& skipped) {
-  const auto& period = in.period;
-  if ((period.last - period.first).count() >= outcome_lookback_max_days) {
-    in.wins = ctx.repo().wins_in(period, skipped);
-    in.outcome_wins = in.wins;
-    return;
-  }
-  // outcomes recorded in the period were of wins of the year before it: the year before the
-  // period's start, up to its end (never the history after a past period)
-  dates::DateRange read{dates::year_before(period.first), period.last};
-  in.outcome_wins = ctx.repo().wins_in(read, skipped);
-  for (const auto& w : in.outcome_wins)
-    if (w.date >= period.first && w.date <= period.last) in.wins.push_back(w);
+  in.wins = ctx.repo().wins_in(in.period, skipped);
+  in.outcome_wins = in.wins;
+  for (auto& w : ctx.repo().outcomes_in(in.period, skipped))
+    if (std::none_of(in.wins.begin(), in.wins.end(), [&](const Win& p) { return p.id == w.id; }))
+      in.outcome_wins.push_back(std::move(w));
 }
 
 /// My open action items and the open problem topics, from every person's 1:1s.

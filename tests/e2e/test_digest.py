@@ -130,22 +130,38 @@ class DemoDigestTest(UpwardTest):
         self.assertIn(b"h1-2026", r.stderr)
         self.assertIn(b"h2-2026", r.stderr)
 
-    def test_a_weeks_digest_never_opens_wins_older_than_a_year(self):
-        old = os.path.join(self.repo, "wins", "2025", "06")
-        os.makedirs(old)
-        with open(os.path.join(old, "2025-06-15-broken.toml"), "w") as f:
+    def broken(self, *parts):
+        folder = os.path.join(self.repo, *parts[:-1])
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, parts[-1]), "w") as f:
             f.write("date = \ntitle = [unclosed\n")
+
+    def test_a_weeks_digest_opens_only_that_weeks_month_folders(self):
+        # broken files in every other month, of wins and of outcome notes, are never opened
+        for month in ("2025/06", "2025/12", "2026/10", "2026/12"):
+            year, mon = month.split("/")
+            self.broken("wins", year, mon, f"{year}-{mon}-15-broken.toml")
+            self.broken("outcomes", year, mon, f"{year}-{mon}-15-2025-01-01-broken.toml")
+        # in this week's month, a note named for another week is not opened either
+        self.broken("outcomes", "2026", "11", "2026-11-02-2025-01-01-broken.toml")
         r = self.run_upward("digest")
         self.assertEqual((r.returncode, r.stderr), (0, b""))
-        # the same file in a month of the past year is read (outcomes may be of older wins), and reported
-        recent = os.path.join(self.repo, "wins", "2025", "12")
-        os.makedirs(recent)
-        shutil.copy(os.path.join(old, "2025-06-15-broken.toml"), os.path.join(recent, "2025-12-15-broken.toml"))
+        self.assertIn(b"Turned on the checkout cache", r.stdout)
+        # an outcome recorded this week of a win of last year is found through its note
+        folder = os.path.join(self.repo, "wins", "2025", "06")
+        with open(os.path.join(folder, "2025-06-10-old-win.toml"), "w") as f:
+            f.write('date = 2025-06-10\ntitle = "Shipped the old importer"\n')
+        self.ok("outcome", "2025-06-10-old-win", "Retired", "three", "cron", "jobs", "-d", "2026-11-24")
+        got = json.loads(self.digest("--format", "json"))["outcomes"]
+        self.assertEqual([(w["id"], w["outcome"]) for w in got], [("2025-06-10-old-win", "Retired three cron jobs")])
+        self.assertEqual(json.loads(self.digest("last-week", "--format", "json"))["outcomes"], [])
+        # a note of this week that does not read is reported, and the digest printed all the same
+        self.broken("outcomes", "2026", "11", "2026-11-25-2025-01-01-broken.toml")
         r = self.run_upward("digest")
         self.assertEqual(r.returncode, 1)
-        self.assertIn(b"wins/2025/12/2025-12-15-broken.toml", r.stderr)
+        self.assertIn(b"outcomes/2026/11/2026-11-25-2025-01-01-broken.toml:1:8: ", r.stderr)
         self.assertIn(b"(skipped)", r.stderr)
-        self.assertIn(b"Turned on the checkout cache", r.stdout)  # the digest is printed all the same
+        self.assertIn(b"Retired three cron jobs", r.stdout)
 
     def test_a_years_review_packet_reads_only_that_years_months(self):
         for month in ("2025/12", "2027/01"):

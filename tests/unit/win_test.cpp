@@ -142,3 +142,29 @@ TEST_CASE("records: missing required keys are named") {
   CHECK(problems[0].message == "missing required key 'date'");
   CHECK(problems[1].message == "missing required key 'title'");
 }
+
+TEST_CASE("win ids: a date, '-', then a name that cannot leave its folder") {
+  CHECK(is_win_id("2026-11-23-cut-checkout-p99"));
+  CHECK(is_win_id("2026-11-23-cut-checkout-p99-a1b2"));
+  CHECK_FALSE(is_win_id("2026-11-23"));
+  CHECK_FALSE(is_win_id("2026-11-23-"));
+  CHECK_FALSE(is_win_id("2026-13-01-x"));
+  CHECK_FALSE(is_win_id("2026-11-23-../../x"));
+  CHECK_FALSE(is_win_id("2026-11-23-a b"));
+  CHECK_FALSE(is_win_id("cut-checkout-p99"));
+  CHECK(win_path("2026-11-23-cut") == "wins/2026/11/2026-11-23-cut.toml");
+}
+
+TEST_CASE("outcome notes: named and filed by the day the outcome was recorded, and read back") {
+  OutcomeNote note{"2025-06-10-old-win", *dates::parse_iso("2026-01-05")};
+  CHECK(outcome_note_path(note) == "outcomes/2026/01/2026-01-05-2025-06-10-old-win.toml");
+  std::vector<Problem> problems;
+  OutcomeNote back = outcome_note_from_toml(parse_toml(outcome_note_to_toml(note), "n.toml"), "n.toml", problems);
+  CHECK(problems.empty());
+  CHECK(back.win == note.win);
+  CHECK(back.date == note.date);
+  outcome_note_from_toml(parse_toml("win = \"../x\"\n", "n.toml"), "n.toml", problems);
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0].message == "missing required key 'date'");
+  CHECK(problems[1].message == "'win' must be a win's id, like 2026-11-23-cut-checkout-p99");
+}

@@ -316,6 +316,18 @@ Meeting meeting_from_toml(const toml::table& table, const std::string& person, c
   return m;
 }
 
+OutcomeNote outcome_note_from_toml(const toml::table& table, const std::string& path, std::vector<Problem>& problems) {
+  OutcomeNote note;
+  FieldReader r(table, path, problems);
+  if (auto d = r.day("date", true)) note.date = *d;
+  if (auto w = r.string("win", true)) {
+    note.win = *w;
+    if (!is_win_id(*w))
+      r.problem(*r.node("win"), "'win' must be a win's id, like 2026-11-23-cut-checkout-p99");
+  }
+  return note;
+}
+
 SentDigest sent_from_toml(const toml::table& table, const std::string& id, const std::string& path,
                           std::vector<Problem>& problems) {
   SentDigest s;

@@ -39,6 +39,10 @@ Topic topic_from_toml(const toml::table& table, const std::string& id, const std
 Meeting meeting_from_toml(const toml::table& table, const std::string& person, const std::string& path,
                           std::vector<Problem>& problems);
 
+/// An outcome note read back from outcomes/YYYY/MM/DATE-WIN.toml; problems for a missing or
+/// mistyped `win` (a win id) or `date`.
+OutcomeNote outcome_note_from_toml(const toml::table& table, const std::string& path, std::vector<Problem>& problems);
+
 /// A sent digest read back from sent/ID.toml; problems for missing or mistyped keys.
 SentDigest sent_from_toml(const toml::table& table, const std::string& id, const std::string& path,
                           std::vector<Problem>& problems);

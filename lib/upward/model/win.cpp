@@ -96,6 +96,18 @@ std::string win_folder(dates::Day d) {
   return "wins/" + date::format("%Y/%m", d);
 }
 
+bool is_win_id(std::string_view id) {
+  if (id.size() < 12 || id[10] != '-' || !dates::parse_iso(std::string(id.substr(0, 10)))) return false;
+  if (id.find("..") != std::string_view::npos || id.find('/') != std::string_view::npos) return false;
+  for (char c : id)
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) return false;
+  return text::valid_utf8(id);
+}
+
+std::string win_path(const std::string& id) {
+  return win_folder(*dates::parse_iso(id.substr(0, 10))) + "/" + id + ".toml";
+}
+
 std::string win_stem(const Win& win) {
   std::string slug = text::slugify(win.title);
   return dates::format_day(win.date) + "-" + (slug.empty() ? std::string(win.kind) : slug);
@@ -126,6 +138,18 @@ std::string edit_template(const std::string& title, const std::string& impact) {
 
 bool outcome_due(const Win& win, dates::Day day) {
   return win.follow_up && *win.follow_up <= day && win.outcome.empty();
+}
+
+std::string outcome_note_to_toml(const OutcomeNote& note) {
+  return fmt::format(
+      "# `upward outcome` recorded the outcome of this win on this date: the win's file holds it,\n"
+      "# this note lets the digest of the date's period find it.\n"
+      "win = {}\ndate = {}\n",
+      text::toml_quote(note.win), dates::format_day(note.date));
+}
+
+std::string outcome_note_path(const OutcomeNote& note) {
+  return "outcomes" + win_folder(note.date).substr(4) + "/" + dates::format_day(note.date) + "-" + note.win + ".toml";
 }
 
 }  // namespace upward

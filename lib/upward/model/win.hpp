@@ -44,6 +44,13 @@ std::string win_to_toml(const Win& win);
 /// The file stem for a win without its collision suffix: `2026-11-23-cut-checkout-p99`.
 std::string win_stem(const Win& win);
 
+/// True when `id` can name a win file: a date, '-', then a name without '/', "..", controls or
+/// spaces (`2026-11-23-cut-checkout-p99`). The date says the file's folder.
+bool is_win_id(std::string_view id);
+
+/// The file of the win `id` (is_win_id), relative to the repository: `wins/2026/11/ID.toml`.
+std::string win_path(const std::string& id);
+
 /// The folder of a win, relative to the repository: `wins/2026/11`.
 std::string win_folder(dates::Day d);
 
@@ -55,6 +62,21 @@ std::pair<std::string, std::string> title_and_impact(std::string_view message, b
 /// True when the win's follow-up is due as of `day`: its date is on or before `day` and no
 /// outcome is recorded (DESIGN §3).
 bool outcome_due(const Win& win, dates::Day day);
+
+/// The note `upward outcome` leaves beside a win's outcome (DESIGN §3, §8): a small file named
+/// after the day the outcome was recorded, so a digest finds the outcomes of its period by file
+/// name without opening older wins. The win file holds the outcome itself.
+struct OutcomeNote {
+  std::string win;   ///< the win's id
+  dates::Day date;   ///< the day the outcome was recorded (the win's outcome_date)
+};
+
+/// The text of an outcome note: a comment naming the win's file, then `win` and `date`.
+std::string outcome_note_to_toml(const OutcomeNote& note);
+
+/// Where an outcome note lives, relative to the repository:
+/// `outcomes/2026/11/2026-11-25-2026-08-03-cut-checkout.toml`.
+std::string outcome_note_path(const OutcomeNote& note);
 
 /// The template `log-win --edit` opens.
 std::string edit_template(const std::string& title, const std::string& impact);

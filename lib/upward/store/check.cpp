@@ -19,6 +19,12 @@ namespace {
 
 bool starts_with(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
 
+/// `wins/2026/11/ID.toml` -> `ID`.
+std::string base_name_of(const std::string& rel) {
+  auto slash = rel.find_last_of('/');
+  return rel.substr(slash + 1, rel.size() - slash - 6);
+}
+
 /// A note (not an error) when the string `n` names a person who is not in people/.
 void note_unknown_person(const Repo& repo, const toml::node& n, const std::string& key, const std::string& shown,
                          std::vector<Problem>& out) {
@@ -54,6 +60,41 @@ void check_win(const Repo& repo, const std::string& rel, const toml::table& tabl
   if (const toml::node* seen = table.get("seen_by"); seen && seen->is_array())
     for (const auto& p : *seen->as_array()) note_unknown_person(repo, p, "seen_by", shown, out);
   if (const toml::node* from = table.get("from")) note_unknown_person(repo, *from, "from", shown, out);
+  std::string id = base_name_of(rel);
+  if (const toml::node* at = table.get("outcome_date"); w.outcome_date && is_win_id(id) &&
+                                                        !fsio::exists(repo.path(outcome_note_path({id, *w.outcome_date}))))
+    out.push_back({loc_of(*at, shown),
+                   "the outcome has no note " + outcome_note_path({id, *w.outcome_date}) +
+                       ", so digests of its date's period do not show it: 'upward outcome " + id + " --date " +
+                       dates::format_day(*w.outcome_date) + " TEXT' records both",
+                   true});
+}
+
+/// An outcome note: outcomes/YYYY/MM/DATE-WIN.toml, naming a win whose outcome_date is DATE.
+void check_outcome_note(const Repo& repo, const std::string& rel, const toml::table& table, std::vector<Problem>& out) {
+  std::string shown = repo.path(rel);
+  size_t before = out.size();
+  OutcomeNote note = outcome_note_from_toml(table, shown, out);
+  if (out.size() > before) return;
+  const toml::node& at = *table.get("win");
+  if (rel != outcome_note_path(note)) {
+    out.push_back({loc_of(*table.get("date"), shown), "an outcome note of this win and date belongs in " +
+                                                          outcome_note_path(note) + " (rename the file)"});
+    return;
+  }
+  if (!fsio::exists(repo.path(win_path(note.win)))) {
+    out.push_back({loc_of(at, shown), "unknown win '" + note.win + "' (no " + win_path(note.win) + "): remove this note"});
+    return;
+  }
+  try {
+    Win w = repo.win(note.win);
+    if (!w.outcome_date || *w.outcome_date != note.date)
+      out.push_back({loc_of(at, shown), "the win's outcome_date is " +
+                                            (w.outcome_date ? dates::format_day(*w.outcome_date) : std::string("not set")) +
+                                            ", not this note's date: remove the note, or record the outcome again "
+                                            "('upward outcome " + note.win + " TEXT')"});
+  } catch (const Error&) {  // the win file's own problems are reported where it is checked
+  }
 }
 
 /// The id of a record directly inside `folder/`, or "" when `rel` is elsewhere.
@@ -299,6 +340,8 @@ std::vector<Problem> check_repository(const Repo& repo, dates::Day today) {
       check_win(repo, rel, table, out);
     } else if (starts_with(rel, "1on1s/")) {
       check_1on1(repo, rel, table, one_on_ones, out);
+    } else if (starts_with(rel, "outcomes/")) {
+      check_outcome_note(repo, rel, table, out);
     } else if (starts_with(rel, "sent/")) {
       check_sent(repo, rel, table, out);
     } else if (auto goal = id_in(rel, "goals"); !goal.empty()) {

@@ -102,9 +102,17 @@ class Repo {
   Win win(const std::string& id) const;
   /// Record what came of a win: `outcome = TEXT` and `outcome_date = DAY` set in the win file in
   /// place (replaced when present, else inserted after its last top-level key); every other byte
-  /// stays. `previous` receives an outcome the file held before (empty when none).
+  /// stays. The outcome note outcomes/YYYY/MM/DAY-WIN.toml is written in the same change (and an
+  /// earlier day's note of the win removed). `previous` receives an outcome the file held before (empty when none).
   WriteResult record_outcome(const std::string& win_id, const std::string& text, dates::Day day,
                              std::string& previous);
+
+  /// The wins whose outcome was recorded within `range`, found through the outcome notes of the
+  /// range's months (outcomes/YYYY/MM/, selected by name; only those and the wins they name are
+  /// opened), oldest outcome first. The win file decides: a note whose win holds no outcome dated
+  /// within the range is passed over; a note that does not read, or names a missing win, is added
+  /// to `skipped`.
+  std::vector<Win> outcomes_in(const dates::DateRange& range, std::vector<Problem>& skipped) const;
 
   /// The talking points queued for `person` (1on1s/PERSON/topics/*.toml), sorted by date then id;
   /// each file that does not read cleanly is added to `skipped`.

@@ -72,11 +72,9 @@ struct ActionAt {
 
 Win Repo::win(const std::string& id) const {
   settle();
-  auto day = id.size() > 10 ? dates::parse_iso(id.substr(0, 10)) : std::nullopt;
-  if (!day || id[10] != '-' || id.find('/') != std::string::npos || id.find("..") != std::string::npos ||
-      id.find('\0') != std::string::npos)
+  if (!is_win_id(id))
     throw UsageError("'" + id + "' is not a win id (expected the id log-win printed, like 2026-11-23-cut-checkout-p99)");
-  std::string rel = win_folder(*day) + "/" + id + ".toml";
+  std::string rel = win_path(id);
   if (!fsio::exists(path(rel))) throw Error("unknown win '" + id + "' (no " + rel + ")");
   std::string p = path(rel);
   Win w = read_clean(p, nullptr, [&](const toml::table& t, std::vector<Problem>& pr) { return win_from_toml(t, p, pr); });
@@ -88,18 +86,29 @@ WriteResult Repo::record_outcome(const std::string& win_id, const std::string& t
                                  std::string& previous) {
   if (!text::valid_utf8(text)) throw Error("the outcome is not valid UTF-8; nothing was recorded");
   if (text::trim(text).empty()) throw UsageError("the outcome has no text");
+  std::optional<dates::Day> previous_day;
   auto check = [&] {
     Win w = win(win_id);
     if (day < w.date)
       throw UsageError("--date: " + dates::format_day(day) + " is before the win's date " + dates::format_day(w.date));
     previous = w.outcome;
+    previous_day = w.outcome_date;
   };
   check();  // a refused outcome changes nothing
   auto tx = change("outcome: " + win_id);
   check();  // again under the lock
-  std::string rel = win_folder(*dates::parse_iso(win_id.substr(0, 10))) + "/" + win_id + ".toml";
+  std::string rel = win_path(win_id);
   std::string edited = toml_edit::set_top_level(tx.read(rel), "outcome", text::toml_quote(text), path(rel));
   tx.replace(rel, toml_edit::set_top_level(edited, "outcome_date", dates::format_day(day), path(rel)));
+  // the note that lets the digest of `day`'s period find it; an earlier day's note goes
+  OutcomeNote note{win_id, day};
+  std::string note_rel = outcome_note_path(note);
+  if (previous_day && *previous_day != day) {
+    std::string old_rel = outcome_note_path({win_id, *previous_day});
+    if (tx.exists(old_rel)) tx.remove(old_rel);
+  }
+  if (tx.exists(note_rel)) tx.replace(note_rel, outcome_note_to_toml(note));
+  else tx.create(note_rel, outcome_note_to_toml(note));
   WriteResult result = tx.commit();
   result.ids.push_back(win_id);
   return result;

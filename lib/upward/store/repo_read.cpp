@@ -95,6 +95,15 @@ std::string base_name(const std::string& rel) {
   return slash == std::string::npos ? rel : rel.substr(slash + 1);
 }
 
+/// The months `range` touches, as folder names: `2026/11`.
+std::vector<std::string> months_of(const dates::DateRange& range) {
+  std::vector<std::string> out;
+  date::year_month first{date::year_month_day{range.first}.year(), date::year_month_day{range.first}.month()};
+  date::year_month last{date::year_month_day{range.last}.year(), date::year_month_day{range.last}.month()};
+  for (auto ym = first; ym <= last; ym += date::months{1}) out.push_back(date::format("%Y/%m", date::sys_days{ym / 1}));
+  return out;
+}
+
 void by_date(std::vector<Win>& wins) {
   std::stable_sort(wins.begin(), wins.end(), [](const Win& a, const Win& b) { return a.date < b.date; });
 }
@@ -136,10 +145,8 @@ Goal Repo::goal(const std::string& id) const { return load_record(*this, "goals"
 std::vector<Win> Repo::wins_in(const dates::DateRange& range, std::vector<Problem>& skipped) const {
   settle();
   std::vector<Win> out;
-  date::year_month first{date::year_month_day{range.first}.year(), date::year_month_day{range.first}.month()};
-  date::year_month last{date::year_month_day{range.last}.year(), date::year_month_day{range.last}.month()};
-  for (auto ym = first; ym <= last; ym += date::months{1}) {
-    std::string folder = win_folder(date::sys_days{ym / 1});
+  for (const auto& month : months_of(range)) {
+    std::string folder = "wins/" + month;
     for (const auto& rel : fsio::toml_files(path(folder))) {
       auto w = read_win(path(folder + "/" + rel), base_name(rel), skipped);
       if (w && range.contains(w->date)) out.push_back(std::move(*w));
@@ -181,6 +188,35 @@ std::vector<Win> Repo::wins_linked_to(const std::string& goal_id, dates::Day unt
       out.push_back(std::move(*w));
   }
   by_date(out);
+  return out;
+}
+
+std::vector<Win> Repo::outcomes_in(const dates::DateRange& range, std::vector<Problem>& skipped) const {
+  settle();
+  std::vector<Win> out;
+  for (const auto& month : months_of(range)) {
+    std::string folder = "outcomes/" + month;
+    for (const auto& rel : fsio::toml_files(path(folder))) {
+      auto named = rel.size() > 10 ? dates::parse_iso(rel.substr(0, 10)) : std::nullopt;
+      if (!named || !range.contains(*named)) continue;  // chosen by name: `check` reports a name that lies
+      std::string p = path(folder + "/" + rel);
+      std::vector<Problem> problems;
+      try {
+        OutcomeNote note = outcome_note_from_toml(parse_toml(fsio::read_file(p), p), p, problems);
+        if (problems.empty() && !fsio::exists(path(win_path(note.win))))
+          problems.push_back({{p, 1, 1}, "names win '" + note.win + "', which does not exist (no " + win_path(note.win) + ")"});
+        if (problems.empty()) {
+          auto w = read_win(path(win_path(note.win)), note.win + ".toml", problems);
+          bool listed = std::any_of(out.begin(), out.end(), [&](const Win& o) { return o.id == note.win; });
+          if (w && !listed && w->outcome_date && range.contains(*w->outcome_date)) out.push_back(std::move(*w));
+        }
+      } catch (const Error& e) {
+        problems.push_back({e.where().value_or(SourceLoc{p, 0, 0}), e.what()});
+      }
+      if (!problems.empty()) skipped.push_back(problems.front());
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Win& a, const Win& b) { return *a.outcome_date < *b.outcome_date; });
   return out;
 }
 

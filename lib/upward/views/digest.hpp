@@ -35,7 +35,7 @@ struct DigestInput {
   std::vector<Person> people;
   std::vector<Goal> goals;          ///< every goal
   std::vector<Win> wins;            ///< the wins dated in the period
-  std::vector<Win> outcome_wins;    ///< wins of the past year: those whose outcome_date is in the period are "outcomes recorded"
+  std::vector<Win> outcome_wins;    ///< the period's wins and those whose outcome was recorded in it: those with an outcome_date in the period are "outcomes recorded"
   std::vector<OpenAction> my_actions;  ///< open action items owned by "me", from every person's 1:1s (as of today)
   std::vector<Topic> problems;         ///< open talking points of kind problem, every person's (as of today)
   std::optional<SentDigest> last_sent; ///< the last digest sent before this one, for "last time's plans"
