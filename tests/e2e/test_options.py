@@ -85,6 +85,14 @@ SAMPLES = {
     ("digest", "--subject"): ("Weekly update", "-ish"),
     ("digest", "--send"): None,
     ("digest", "--edit"): None,
+    # --- wins (issue 10) ---
+
+    # --- set (issue 10) ---
+
+    # --- rm (issue 10) ---
+
+    # --- edit (issue 10) ---
+
 }
 for _cmd in ("goals", "people"):  # `goals list` is `goals`
     for (_c, _o), _v in list(SAMPLES.items()):
@@ -211,6 +219,14 @@ class OptionsTest(UpwardTest):
             win = self.ok("log-win", "Win " + fresh, "--follow-up", "2026-11-01", "-d", "2026-10-01").strip()
             return [], [win, *WORDS], [], None, lambda r: {k: v for k, v in self.win(win).items()
                                                            if k.startswith("outcome")}, fresh
+        # --- wins scenarios (issue 10) ---
+
+        # --- set scenarios (issue 10) ---
+
+        # --- rm scenarios (issue 10) ---
+
+        # --- edit scenarios (issue 10) ---
+
         positional = {"goals show": ["checkout-latency"], "people show": ["dana"]}.get(cmd, [])
         return [], positional, [], None, lambda r: r.stdout, fresh
 
