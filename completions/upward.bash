@@ -22,6 +22,20 @@ _upward_ids() {  # ids of the files in one folder of the repository: goals or pe
     done
 }
 
+_upward_win_ids() {  # ids of the wins whose id starts with $1 (wins/YYYY/MM/ID.toml)
+    local f
+    for f in "$(_upward_repo)"/wins/*/*/"$1"*.toml; do
+        [[ -e $f ]] && f=${f##*/} && printf '%s\n' "${f%.toml}"
+    done
+}
+
+_upward_topic_ids() {  # ids of the queued talking points of every person
+    local f
+    for f in "$(_upward_repo)"/1on1s/*/topics/*.toml; do
+        [[ -e $f ]] && f=${f##*/} && printf '%s\n' "${f%.toml}"
+    done
+}
+
 _upward_actions() {  # the open action items of every 1:1, from the binary itself
     command upward --dir "$(_upward_repo)" prep-1on1 list --all 2>/dev/null |
         while IFS=$'\t' read -r kind _ id _; do [[ $kind == action ]] && printf '%s\n' "$id"; done
@@ -44,16 +58,16 @@ _upward() {
         words=("${COMP_WORDS[@]}") cword=$COMP_CWORD
     fi
     local global="--dir --today --color -q --quiet -V --version -h --help"
-    local commands="help init log-win digest prep-1on1 outcome goals people check"
+    local commands="help init log-win digest prep-1on1 outcome goals people wins edit set rm check"
 
     case $prev in
         --dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
-        --today | -d | --date | --follow-up | --since)
+        --today | -d | --date | --follow-up | --since | --due)
             COMPREPLY=($(compgen -W "today yesterday tomorrow monday tuesday wednesday thursday friday" -- "$cur"))
             return ;;
         -g | --goal | --supports) COMPREPLY=($(compgen -W "$(_upward_ids goals)" -- "$cur")); return ;;
-        --seen-by | --from | --for) COMPREPLY=($(compgen -W "$(_upward_ids people)" -- "$cur")); return ;;
+        --seen-by | --not-seen-by | --from | --for) COMPREPLY=($(compgen -W "$(_upward_ids people)" -- "$cur")); return ;;
         --owner) COMPREPLY=($(compgen -W "me $(_upward_ids people)" -- "$cur")); return ;;
         --kind)
             if [[ " ${words[*]} " == *" prep-1on1 "* ]]; then
@@ -70,6 +84,8 @@ _upward() {
         --format)
             if [[ " ${words[*]} " == *" digest "* ]]; then
                 COMPREPLY=($(compgen -W "md text json html email vimgrep" -- "$cur"))
+            elif [[ " ${words[*]} " == *" wins "* && " ${words[*]} " != *" show "* ]]; then
+                COMPREPLY=($(compgen -W "text md json vimgrep" -- "$cur"))
             else
                 COMPREPLY=($(compgen -W "text md json" -- "$cur"))
             fi
@@ -78,14 +94,15 @@ _upward() {
         --period) COMPREPLY=($(compgen -W "this-week last-week this-month last-month this-quarter last-quarter
                                           this-year last-year ytd" -- "$cur")); return ;;
         -i | --impact | --metric | -t | --tag | --link | --name | --email | --id | --why | --progress | --note | \
-            --priority | --pressure | --solution | --to | --cc | --subject) return ;;
+            --priority | --pressure | --solution | --to | --cc | --subject | --title | --grep | -n | --limit) return ;;
     esac
 
     local i cmd="" sub=""
     for ((i = 1; i < cword; i++)); do
         if [[ -z $cmd ]]; then
             case ${words[i]} in
-                help | init | log-win | digest | prep-1on1 | outcome | goals | people | check) cmd=${words[i]} ;;
+                help | init | log-win | digest | prep-1on1 | outcome | goals | people | wins | edit | set | rm | check)
+                    cmd=${words[i]} ;;
                 --dir | --today | --color) ((i++)) ;;
             esac
         elif [[ -z $sub && ${words[i]} != -* ]]; then
@@ -101,6 +118,10 @@ _upward() {
                 goals) COMPREPLY=($(compgen -W "list add update done show align" -- "$cur")) ;;
                 people) COMPREPLY=($(compgen -W "list add show primary" -- "$cur")) ;;
                 prep-1on1) COMPREPLY=($(compgen -W "add done list" -- "$cur")) ;;
+                wins) COMPREPLY=($(compgen -W "show" -- "$cur")) ;;
+                edit) COMPREPLY=($(compgen -W "win goal person 1on1 config" -- "$cur")) ;;
+                set) COMPREPLY=($(compgen -W "win goal person" -- "$cur")) ;;
+                rm) COMPREPLY=($(compgen -W "win goal person topic" -- "$cur")) ;;
             esac ;;
         init)
             if [[ $cur == -* ]]; then
@@ -183,7 +204,58 @@ _upward() {
                     COMPREPLY=("${COMPREPLY[@]#cycle:}")
                 fi
             fi ;;
-        outcome) COMPREPLY=($(compgen -W "-d --date $global" -- "$cur")) ;;
+        outcome)
+            if [[ $cur == -* ]]; then
+                COMPREPLY=($(compgen -W "-d --date $global" -- "$cur"))
+            elif [[ -z $sub ]]; then
+                COMPREPLY=($(compgen -W "$(_upward_win_ids "$cur")" -- "$cur"))
+            fi ;;
+        wins)
+            if [[ $sub == show ]]; then
+                if [[ $cur == -* ]]; then
+                    COMPREPLY=($(compgen -W "--format $global" -- "$cur"))
+                else
+                    COMPREPLY=($(compgen -W "$(_upward_win_ids "$cur")" -- "$cur"))
+                fi
+            elif [[ $cur == -* ]]; then
+                COMPREPLY=($(compgen -W "--tag --goal --seen-by --not-seen-by --from --kind --private --no-private
+                    --grep --follow-up-due -n --limit --format --all $global" -- "$cur"))
+            else
+                local more=""
+                [[ -z $sub ]] && more="show"
+                COMPREPLY=($(compgen -W "$more this-week last-week this-month last-month this-quarter last-quarter
+                    this-year last-year ytd since-last-digest since-last-1on1" -- "$cur"))
+            fi ;;
+        edit | set | rm)
+            local kinds="win goal person"
+            [[ $cmd == edit ]] && kinds="win goal person 1on1 config"
+            [[ $cmd == rm ]] && kinds="win goal person topic"
+            local kind="" nth=0
+            for ((i = 1; i < cword; i++)); do  # the kind: the word after the command
+                [[ ${words[i]} == "$cmd" ]] && { kind=${words[i + 1]}; break; }
+            done
+            [[ $kind == "$cur" ]] && kind=""
+            if [[ $cur == -* ]]; then
+                local opts=""
+                case $cmd/$kind in
+                    set/win) opts="--title --impact --date --follow-up --tag --goal --seen-by --private --no-private
+                                   --clear-tags --clear-goals --clear-seen-by" ;;
+                    set/goal) opts="--title --due --why --owner --supports --clear-supports" ;;
+                    set/person) opts="--name --email --style --cadence --relationship --priority --pressure
+                                      --clear-priorities --clear-pressures" ;;
+                    rm/*) opts="--force --with" ;;
+                esac
+                COMPREPLY=($(compgen -W "$opts $global" -- "$cur"))
+            elif [[ -z $kind ]]; then
+                COMPREPLY=($(compgen -W "$kinds" -- "$cur"))
+            else
+                case $kind in
+                    win) COMPREPLY=($(compgen -W "$(_upward_win_ids "$cur")" -- "$cur")) ;;
+                    goal) COMPREPLY=($(compgen -W "$(_upward_ids goals)" -- "$cur")) ;;
+                    person | 1on1) COMPREPLY=($(compgen -W "$(_upward_ids people)" -- "$cur")) ;;
+                    topic) COMPREPLY=($(compgen -W "$(_upward_topic_ids)" -- "$cur")) ;;
+                esac
+            fi ;;
         check) COMPREPLY=($(compgen -W "$global" -- "$cur")) ;;
     esac
 }

@@ -11,6 +11,28 @@ function __upward_ids --description 'ids of the files in one folder of the repos
     end
 end
 
+function __upward_win_ids --description 'win ids: wins/YYYY/MM/ID.toml'
+    set -l repo $UPWARD_DIR
+    set -l tokens (commandline -opc)
+    set -l i (contains -i -- --dir $tokens)
+    and set repo $tokens[(math $i + 1)]
+    test -n "$repo"; or set repo (set -q XDG_DATA_HOME; and echo $XDG_DATA_HOME; or echo $HOME/.local/share)/upward
+    for f in $repo/wins/*/*/*.toml
+        basename $f .toml
+    end
+end
+
+function __upward_topic_ids --description 'the queued talking points of every person'
+    set -l repo $UPWARD_DIR
+    set -l tokens (commandline -opc)
+    set -l i (contains -i -- --dir $tokens)
+    and set repo $tokens[(math $i + 1)]
+    test -n "$repo"; or set repo (set -q XDG_DATA_HOME; and echo $XDG_DATA_HOME; or echo $HOME/.local/share)/upward
+    for f in $repo/1on1s/*/topics/*.toml
+        basename $f .toml
+    end
+end
+
 function __upward_actions --description 'the open action items of every 1:1'
     set -l repo $UPWARD_DIR
     set -l tokens (commandline -opc)
@@ -32,7 +54,7 @@ function __upward_periods --description 'period expressions, and cycle:NAME for 
          c && /^[[:space:]]*[A-Za-z0-9_-]+[[:space:]]*=/ { sub(/^[[:space:]]*/, ""); sub(/[[:space:]]*=.*/, ""); print "cycle:" $0 }' $repo/upward.toml
 end
 
-set -l commands help init log-win digest prep-1on1 outcome goals people check
+set -l commands help init log-win digest prep-1on1 outcome goals people wins edit set rm check
 complete -c upward -f
 complete -c upward -l dir -r -a '(__fish_complete_directories)' -d 'The repository'
 complete -c upward -l today -x -a 'today yesterday' -d "Pin today's date"
@@ -43,13 +65,17 @@ complete -c upward -s h -l help -d 'Help'
 
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a help -d 'The help of upward or of a command'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a init -d 'Create a repository'
-complete -c upward -n "__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from init log-win digest prep-1on1 outcome goals people check" -a 'init log-win digest prep-1on1 outcome goals people check'
+complete -c upward -n "__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from init log-win digest prep-1on1 outcome goals people wins edit set rm check" -a 'init log-win digest prep-1on1 outcome goals people wins edit set rm check'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a log-win -d 'Record a win and why it mattered'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a digest -d 'The weekly update and the review packet'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a prep-1on1 -d 'The agenda of your next 1:1'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a outcome -d 'Record what came of a win'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a goals -d "Your goals beside your manager's"
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a people -d 'Your managers and stakeholders'
+complete -c upward -n "not __fish_seen_subcommand_from $commands" -a wins -d 'List and search wins'
+complete -c upward -n "not __fish_seen_subcommand_from $commands" -a edit -d 'Edit a record in $EDITOR, checked before it lands'
+complete -c upward -n "not __fish_seen_subcommand_from $commands" -a set -d 'Change one field of a win, goal or person'
+complete -c upward -n "not __fish_seen_subcommand_from $commands" -a rm -d 'Remove a win, goal, person or talking point'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a check -d 'Validate every file'
 
 complete -c upward -n '__fish_seen_subcommand_from init' -l name -x -d 'Your name'
@@ -131,6 +157,7 @@ complete -c upward -n "$pr; and __fish_seen_subcommand_from add" -l private -d '
 complete -c upward -n "$pr; and __fish_seen_subcommand_from done" -s d -l date -x -a 'today yesterday' -d 'When it was done'
 complete -c upward -n "$pr; and __fish_seen_subcommand_from list" -l all -d 'Everyone with 1:1s'
 
+complete -c upward -n '__fish_seen_subcommand_from outcome' -a '(__upward_win_ids)' -d 'Win'
 complete -c upward -n '__fish_seen_subcommand_from outcome' -s d -l date -x -a 'today yesterday' -d 'When it was known'
 
 set -l dg '__fish_seen_subcommand_from digest'
@@ -143,3 +170,69 @@ complete -c upward -n "$dg" -l cc -x -d 'Email copy recipient'
 complete -c upward -n "$dg" -l subject -x -d 'Email subject'
 complete -c upward -n "$dg" -l send -d 'Send the email and record it'
 complete -c upward -n "$dg" -l edit -d 'Edit the text in $EDITOR first'
+
+set -l w '__fish_seen_subcommand_from wins'
+complete -c upward -n "$w; and not __fish_seen_subcommand_from show" -a show -d 'One win, whole'
+complete -c upward -n "$w; and not __fish_seen_subcommand_from show" -a '(__upward_periods)' -d 'Period'
+complete -c upward -n "$w; and __fish_seen_subcommand_from show" -a '(__upward_win_ids)' -d 'Win'
+complete -c upward -n "$w; and __fish_seen_subcommand_from show" -l format -x -a 'text md json' -d 'Output format'
+set -l wl "$w; and not __fish_seen_subcommand_from show"
+complete -c upward -n $wl -l tag -x -d 'Only wins with this tag'
+complete -c upward -n $wl -l goal -x -a '(__upward_ids goals)' -d 'Only wins for this goal'
+complete -c upward -n $wl -l seen-by -x -a '(__upward_ids people)' -d 'Only wins this person has seen'
+complete -c upward -n $wl -l not-seen-by -x -a '(__upward_ids people)' -d 'Only wins this person has not seen'
+complete -c upward -n $wl -l from -x -a '(__upward_ids people)' -d 'Only kudos from this person'
+complete -c upward -n $wl -l kind -x -a 'win kudos' -d 'Kind'
+complete -c upward -n $wl -l private -d 'Only private wins'
+complete -c upward -n $wl -l no-private -d 'Only wins that are not private'
+complete -c upward -n $wl -l grep -x -d 'Title, impact or outcome matches (regex)'
+complete -c upward -n $wl -l follow-up-due -d 'Only wins whose outcome is due'
+complete -c upward -n $wl -s n -l limit -x -d 'The newest N'
+complete -c upward -n $wl -l format -x -a 'text md json vimgrep' -d 'Output format'
+complete -c upward -n $wl -l all -d 'Every month of the history'
+
+# edit, set, rm: KIND then ID
+for c in edit set rm
+    set -l kinds win goal person
+    test $c = edit; and set kinds win goal person 1on1 config
+    test $c = rm; and set kinds win goal person topic
+    set -l on "__fish_seen_subcommand_from $c"
+    complete -c upward -n "$on; and not __fish_seen_subcommand_from $kinds" -a "$kinds" -d 'Kind'
+    complete -c upward -n "$on; and __fish_seen_subcommand_from win" -a '(__upward_win_ids)' -d 'Win'
+    complete -c upward -n "$on; and __fish_seen_subcommand_from goal" -a '(__upward_ids goals)' -d 'Goal'
+    complete -c upward -n "$on; and __fish_seen_subcommand_from person 1on1" -a '(__upward_ids people)' -d 'Person'
+end
+complete -c upward -n '__fish_seen_subcommand_from rm; and __fish_seen_subcommand_from topic' -a '(__upward_topic_ids)' -d 'Talking point'
+complete -c upward -n '__fish_seen_subcommand_from rm' -l force -d 'Remove it even while others refer to it'
+complete -c upward -n '__fish_seen_subcommand_from rm' -l with -x -a '(__upward_ids people)' -d 'Whose talking point'
+
+set -l sw '__fish_seen_subcommand_from set; and __fish_seen_subcommand_from win'
+complete -c upward -n $sw -l title -x -d 'New title'
+complete -c upward -n $sw -l impact -x -d 'New impact'
+complete -c upward -n $sw -l date -x -a 'today yesterday' -d 'New date (moves the win)'
+complete -c upward -n $sw -l follow-up -x -d 'When to record the outcome'
+complete -c upward -n $sw -l tag -x -d 'Add a tag'
+complete -c upward -n $sw -l goal -x -a '(__upward_ids goals)' -d 'Add a goal'
+complete -c upward -n $sw -l seen-by -x -a '(__upward_ids people)' -d 'Add a person who has seen it'
+complete -c upward -n $sw -l private -d 'Make it private'
+complete -c upward -n $sw -l no-private -d 'Make it not private'
+complete -c upward -n $sw -l clear-tags -d 'Empty the tags first'
+complete -c upward -n $sw -l clear-goals -d 'Empty the goals first'
+complete -c upward -n $sw -l clear-seen-by -d 'Empty seen_by first'
+set -l sg '__fish_seen_subcommand_from set; and __fish_seen_subcommand_from goal'
+complete -c upward -n $sg -l title -x -d 'New title'
+complete -c upward -n $sg -l due -x -d 'New due date'
+complete -c upward -n $sg -l why -x -d 'Why it matters'
+complete -c upward -n $sg -l owner -x -a 'me (__upward_ids people)' -d 'me or a person id'
+complete -c upward -n $sg -l supports -x -a '(__upward_ids goals)' -d 'Add a goal it serves'
+complete -c upward -n $sg -l clear-supports -d 'Empty supports first'
+set -l sp '__fish_seen_subcommand_from set; and __fish_seen_subcommand_from person'
+complete -c upward -n $sp -l name -x -d 'Their name'
+complete -c upward -n $sp -l email -x -d 'Their email'
+complete -c upward -n $sp -l style -x -a 'brief detailed' -d 'How they like updates'
+complete -c upward -n $sp -l cadence -x -a 'weekly biweekly monthly' -d '1:1 cadence'
+complete -c upward -n $sp -l relationship -x -a 'manager skip-level stakeholder mentor peer' -d 'Relationship'
+complete -c upward -n $sp -l priority -x -d 'Add a priority'
+complete -c upward -n $sp -l pressure -x -d 'Add a pressure'
+complete -c upward -n $sp -l clear-priorities -d 'Empty the priorities first'
+complete -c upward -n $sp -l clear-pressures -d 'Empty the pressures first'

@@ -7,14 +7,17 @@ import unittest
 
 from harness import BIN, SRC, UpwardTest
 
-COMMANDS = ["init", "log-win", "digest", "prep-1on1", "outcome", "goals", "people", "check"]  # and `help`, which needs no page of its own
+COMMANDS = ["init", "log-win", "digest", "prep-1on1", "outcome", "goals", "people", "wins", "edit", "set", "rm",
+            "check"]  # and `help`, which needs no page of its own
 # every command line whose options must be documented and completed, with its man page
 COMMAND_LINES = [(["init"], "init"), (["log-win"], "log-win"), (["check"], "check"), (["goals"], "goals"),
                  (["goals", "add"], "goals"), (["goals", "update"], "goals"), (["goals", "done"], "goals"),
                  (["goals", "show"], "goals"), (["goals", "align"], "goals"), (["people"], "people"),
                  (["people", "add"], "people"), (["people", "show"], "people"), (["prep-1on1"], "prep-1on1"),
                  (["prep-1on1", "add"], "prep-1on1"), (["prep-1on1", "done"], "prep-1on1"),
-                 (["prep-1on1", "list"], "prep-1on1"), (["outcome"], "outcome"), (["digest"], "digest")]
+                 (["prep-1on1", "list"], "prep-1on1"), (["outcome"], "outcome"), (["digest"], "digest"),
+                 (["wins"], "wins"), (["wins", "show"], "wins"), (["edit"], "edit"), (["set", "win"], "set"),
+                 (["set", "goal"], "set"), (["set", "person"], "set"), (["rm"], "rm")]
 MAN = os.path.join(SRC, "man")
 COMP = os.path.join(SRC, "completions")
 
