@@ -29,7 +29,17 @@ void refuse_future(dates::Day day, const std::string& why, const Context& ctx) {
 }
 
 dates::DateRange parse_period(Context& ctx, std::string_view expr, std::vector<Problem>& skipped) {
-  return dates::parse_period(expr, period_context(ctx, expr, skipped));
+  std::size_t before = skipped.size();
+  auto pc = period_context(ctx, expr, skipped);
+  try {
+    return dates::parse_period(expr, pc);
+  } catch (const UsageError&) {
+    // a record that could not be read (the latest sent digest, a 1:1) is the cause, not the words typed
+    if (skipped.size() > before)
+      throw Error(skipped[before].where, skipped[before].message + " (the period '" + std::string(expr) +
+                                             "' starts from this file, which cannot be read)");
+    throw;
+  }
 }
 
 }  // namespace upward::cmd

@@ -122,6 +122,14 @@ class DemoDigestTest(UpwardTest):
         two = self.digest("--format", "json", "last", "--for", "dana", "friday")
         self.assertEqual(json.loads(two)["period"], {"first": "2026-11-20", "last": "2026-11-20"})
 
+    def test_since_last_digest_names_a_latest_sent_file_that_does_not_read(self):
+        with open(os.path.join(self.repo, "sent", "2026-11-26-digest.toml"), "w") as f:
+            f.write("date = [\n")
+        r = self.run_upward("digest", "since-last-digest")
+        self.assertEqual((r.returncode, r.stdout), (1, b""))
+        self.assertIn(b"sent/2026-11-26-digest.toml:1:10: ", r.stderr)
+        self.assertIn(b"(the period 'since-last-digest' starts from this file, which cannot be read)", r.stderr)
+
     def test_periods_since_last_digest_and_cycles(self):
         self.assertEqual(self.json("since-last-digest")["period"], {"first": "2026-11-20", "last": "2026-11-27"})
         self.assertEqual(self.json("cycle:h2-2026")["period"], {"first": "2026-07-01", "last": "2026-12-31"})
