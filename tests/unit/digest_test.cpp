@@ -453,6 +453,19 @@ TEST_CASE("digest: plans are my goals due next period, my goals' next steps and 
   CHECK(d.plans[3].due == day("2026-12-01"));
 }
 
+TEST_CASE("digest: an overdue action or goal says so in its plan", "[digest]") {
+  auto in = input();
+  Goal late = goal("late");
+  late.due = day("2026-11-20");
+  late.updates = {update("2026-11-18", 80, "", "last review")};
+  in.goals = {late};
+  in.my_actions = {action("send-doc", day("2026-11-19")), action("due-today", in.today)};
+  Digest d = build_digest(in);
+  CHECK(texts(d.plans) == Strings{"next-step late: Goal late (overdue: due 2026-11-20): last review",
+                                  "action send-doc: Do send-doc (overdue: due 2026-11-19)",
+                                  "action due-today: Do due-today (due " + dates::format_day(in.today) + ")"});
+}
+
 TEST_CASE("digest: a goal due in the period after a month is a plan of a month's digest", "[digest]") {
   auto in = input("2026-11-01", "2026-11-30");
   Goal g = goal("g");

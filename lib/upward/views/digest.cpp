@@ -299,7 +299,8 @@ void plans(const DigestInput& in, const Visible& v, Digest& d) {
       if (!note.empty()) text += ": " + note;
       due.push_back({"goal-due", r.goal.id, text, r.goal.due});
     } else if (!note.empty()) {
-      steps.push_back({"next-step", r.goal.id, r.goal.title + ": " + note, r.goal.due});
+      std::string late = r.goal.due && *r.goal.due < in.today ? " (overdue: due " + dates::format_day(*r.goal.due) + ")" : "";
+      steps.push_back({"next-step", r.goal.id, r.goal.title + late + ": " + note, r.goal.due});
     }
   }
   d.plans = std::move(due);
@@ -307,7 +308,8 @@ void plans(const DigestInput& in, const Visible& v, Digest& d) {
   for (const auto& oa : in.my_actions) {
     const Action& a = oa.action;
     if (a.owner != "me") continue;
-    std::string text = a.due ? a.text + " (due " + dates::format_day(*a.due) + ")" : a.text;
+    std::string text = a.text;
+    if (a.due) text += (*a.due < in.today ? " (overdue: due " : " (due ") + dates::format_day(*a.due) + ")";
     d.plans.push_back({"action", a.id, text, a.due});
   }
 }
