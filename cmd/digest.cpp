@@ -36,13 +36,24 @@ void read_wins(DigestInput& in, Context& ctx, std::vector<Problem>& skipped) {
       in.outcome_wins.push_back(std::move(w));
 }
 
-/// My open action items and the open problem topics, from every person's 1:1s.
+/// My open action items and the open problem topics of the reader's 1:1s (of everyone's when the
+/// digest is for nobody in particular): what I owe or raise with someone else stays out of it.
+/// Every person's action items only when the last digest listed one to review.
 void read_1on1s(DigestInput& in, Context& ctx, std::vector<Problem>& skipped) {
-  for (const auto& who : ctx.repo().meeting_people()) {
-    auto meetings = ctx.repo().meetings(who, skipped);
+  bool review = in.last_sent && std::any_of(in.last_sent->plans.begin(), in.last_sent->plans.end(),
+                                            [](const Plan& p) { return p.kind == "action"; });
+  for (const auto& person : ctx.repo().meeting_people()) {
+    bool reader = !in.for_person || in.for_person->id == person;
+    if (!reader && !review) continue;
+    auto meetings = ctx.repo().meetings(person, skipped);
+    if (review)
+      for (const auto& m : meetings)
+        if (m.date <= ctx.today)
+          for (const auto& a : m.actions) in.all_actions.push_back({a, m.date, m.path, false});
+    if (!reader) continue;
     for (auto& a : open_actions(meetings, ctx.today))
       if (a.action.owner == "me") in.my_actions.push_back(std::move(a));
-    auto topics = ctx.repo().topics(who, skipped);
+    auto topics = ctx.repo().topics(person, skipped);
     for (auto& t : open_topics(topics, meetings, ctx.today))
       if (t.kind == "problem") in.problems.push_back(std::move(t));
   }
@@ -69,10 +80,11 @@ int run_digest(const DigestOptions& opt, Context& ctx) {
   in.week_start = cfg.week_start;
   in.stale_after_days = cfg.stale_after_days;
   in.tag_sections = cfg.sections;
-  // the last update sent before this period began: re-sending a week compares it with the
-  // week before, never with itself; a past period with what was promised before it
+  // the last update sent of a period that ended before this one ends: re-sending a week compares
+  // it with the week before, never with itself; since-last-digest with that digest; a past
+  // period with what was promised before it
   in.period = parse_period(ctx, expr, skipped);
-  in.last_sent = ctx.repo().last_sent(std::min(ctx.today, in.period.first - date::days{1}), skipped);
+  in.last_sent = ctx.repo().last_sent(ctx.today, skipped, in.period.last);
   in.people = ctx.repo().people(skipped);
   if (!opt.for_person.empty()) in.for_person = resolve_person(opt.for_person, in.people, ctx);
   else if (const Person* boss = find_person(in.people, cfg.manager)) in.for_person = *boss;
@@ -88,7 +100,7 @@ int run_digest(const DigestOptions& opt, Context& ctx) {
   std::string out;
   if (format == "json") out = render_digest_json(d);
   else if (format == "html") out = render_digest_html(d, ro);
-  else if (format == "vimgrep") out = render_digest_vimgrep(d, ro);
+  else if (format == "vimgrep") out = ctx.out_tty ? text::for_terminal(render_digest_vimgrep(d, ro)) : render_digest_vimgrep(d, ro);
   else if (format == "email") {
     std::string text = render_digest_text(d, ro);
     std::optional<Repo::Edited> edited;
@@ -103,13 +115,13 @@ int run_digest(const DigestOptions& opt, Context& ctx) {
     }
     if (!opt.send) fmt::print(ctx.out, "{}", email::render(m));
     else try {
-      rc = send_digest(d, m, ctx);
+      rc = send_digest(d, m, edited.has_value(), ctx);
     } catch (const Error&) {
       if (edited) ctx.note("your edited text is kept in " + edited->file);  // like git's COMMIT_EDITMSG
       throw;
     }
     if (edited) ctx.repo().forget_edit(*edited);
-    if (d.win_count == 0 && d.kudos.empty()) ctx.note("no wins in " + dates::format_range(d.period));
+    if (d.win_count == 0 && d.kudos.empty() && d.kudos_in_groups == 0) ctx.note("no wins in " + dates::format_range(d.period));
     return report_skipped(skipped, ctx, rc);
   } else {
     out = format == "text" ? render_digest_text(d, ro) : render_digest_md(d, ro);
@@ -121,7 +133,7 @@ int run_digest(const DigestOptions& opt, Context& ctx) {
     if (ctx.out_tty) out = text::for_terminal(out);
   }
   fmt::print(ctx.out, "{}", out);
-  if (d.win_count == 0 && d.kudos.empty()) ctx.note("no wins in " + dates::format_range(d.period));
+  if (d.win_count == 0 && d.kudos.empty() && d.kudos_in_groups == 0) ctx.note("no wins in " + dates::format_range(d.period));
   return report_skipped(skipped, ctx);
 }
 

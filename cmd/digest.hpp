@@ -24,7 +24,8 @@ email::Message digest_message(const Digest& d, const DigestOptions& opt,
 /// `text` in $EDITOR; Error "empty update: nothing sent" when the user emptied it.
 Repo::Edited edit_body(const std::string& text, Context& ctx);
 
-/// Pipe the rendered message to [digest] sendmail, then record it under sent/ with the digest's plans.
-int send_digest(const Digest& d, const email::Message& m, Context& ctx);
+/// Pipe the rendered message to [digest] sendmail, then record it under sent/ with the digest's
+/// plans (those still in the text when the user `edited` it).
+int send_digest(const Digest& d, const email::Message& m, bool edited, Context& ctx);
 
 }  // namespace upward::cmd

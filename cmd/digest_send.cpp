@@ -48,13 +48,17 @@ email::Message digest_message(const Digest& d, const DigestOptions& opt,
   else if (!split_addresses(cfg.digest.to).empty()) m.to = split_addresses(cfg.digest.to);
   else if (d.for_person && !d.for_person->email.empty()) m.to = {d.for_person->email};
   if (m.to.empty()) {
-    std::string who = !opt.for_person.empty() ? "'" + opt.for_person + "' has no email"
-                      : d.for_person          ? "no 'to' under [digest], and '" + d.for_person->id + "' has no email"
-                                              : "no 'to' under [digest], and no primary manager";
+    if (!opt.to.empty()) throw UsageError("--to: no address given");
+    if (!opt.for_person.empty())  // [digest] to does not apply: a digest for someone goes to them
+      throw Error("no recipient: '" + opt.for_person + "' has no email; give --to ADDR, or set their email ('upward "
+                  "set person " + opt.for_person + " --email ADDR')");
+    std::string who = d.for_person ? "no 'to' under [digest], and '" + d.for_person->id + "' has no email"
+                                   : "no 'to' under [digest], and no primary manager";
     throw Error("no recipient: " + who + "; give --to ADDR, or set 'to' under [digest] in upward.toml");
   }
   m.cc = !opt.cc.empty() ? trimmed(opt.cc) : split_addresses(cfg.digest.cc);
-  m.subject = digest_subject(!opt.subject.empty() ? opt.subject : cfg.digest.subject, d.period);
+  // a subject of spaces is none; the text itself is kept as typed (a line break in it is refused)
+  m.subject = digest_subject(!text::trim(opt.subject).empty() ? opt.subject : cfg.digest.subject, d.period);
   m.date = ctx.now;
   m.utc_offset_minutes = ctx.utc_offset_minutes;
   m.text = std::move(text);
@@ -71,16 +75,21 @@ Repo::Edited edit_body(const std::string& text, Context& ctx) {
   return edited;
 }
 
-int send_digest(const Digest& d, const email::Message& m, Context& ctx) {
+int send_digest(const Digest& d, const email::Message& m, bool edited, Context& ctx) {
   const Config& cfg = ctx.repo().config();
   sendmail::send(cfg.digest.sendmail, email::render(m), ctx.env);  // Error: nothing recorded
   SentDigest sent;
   sent.date = ctx.today;
+  // the local time, so two updates sent on one day keep their order in a clone
+  auto local = date::sys_seconds{std::chrono::seconds{ctx.now + ctx.utc_offset_minutes * 60}};
+  sent.time = date::format("%H%M%S", local);
   sent.period = d.period;
   sent.to = m.to;
   sent.cc = m.cc;
   sent.subject = m.subject;
-  sent.plans = d.plans;
+  sent.plans = edited ? plans_in_text(d.plans, m.text) : d.plans;
+  if (sent.plans.size() < d.plans.size())
+    ctx.note(std::to_string(d.plans.size() - sent.plans.size()) + " plan(s) removed in the editor are not recorded");
   std::string addrs;
   for (const auto& a : m.to) addrs += (addrs.empty() ? "" : ", ") + a;
   return report_write(ctx.repo().record_sent(sent), "sent to " + addrs, ctx);

@@ -205,7 +205,8 @@ class DemoDigestTest(UpwardTest):
         msg = parse_email(self.read(out, "rb"))
         self.assertEqual(msg["To"], "dana.okafor@example.com")
         self.assertEqual(msg["Subject"], "Weekly update: 2026-11-23..2026-11-29")
-        with open(os.path.join(self.repo, "sent", "2026-11-27-digest.toml"), "rb") as f:
+        # named by the day and the local time it was sent (noon of a pinned day)
+        with open(os.path.join(self.repo, "sent", "2026-11-27-120000-digest.toml"), "rb") as f:
             sent = tomllib.load(f)
         self.assertEqual(sent["date"].isoformat(), "2026-11-27")
         self.assertEqual(sent["to"], ["dana.okafor@example.com"])
@@ -229,7 +230,7 @@ class DemoDigestTest(UpwardTest):
         self.assertIn(b"2026-11-24-broken.toml", r.stderr)
         self.assertIn(b"nothing was sent", r.stderr)
         self.assertFalse(os.path.exists(out))
-        self.assertFalse(os.path.exists(os.path.join(self.repo, "sent", "2026-11-27-digest.toml")))
+        self.assertEqual(sorted(os.listdir(os.path.join(self.repo, "sent"))), ["2026-11-20-digest.toml"])
 
     def test_to_takes_addresses_with_spaces_after_commas(self):
         msg = parse_email(self.ok("digest", "--format", "email", "--to", "a@example.com, b@example.com").encode())
@@ -301,8 +302,15 @@ class DemoDigestTest(UpwardTest):
         env = dict(self.env, PATH=bindir + ":" + self.env["PATH"], UPWARD_DIR=self.repo, OUT=out)
         r = subprocess.run(["bash", script], env=env, capture_output=True)
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn(b"Weekly update: 2026-11-", self.read(out, "rb"))
+        # UPWARD_TODAY is a Friday: this week's update
+        self.assertIn(b"Weekly update: 2026-11-23..2026-11-29", self.read(out, "rb"))
         self.assertEqual(len(os.listdir(os.path.join(self.repo, "sent"))), 2)
+        # late, on the Sunday: still this week; on the Monday after: the week that ended
+        for today, week in (("2026-11-29", b"2026-11-23..2026-11-29"), ("2026-11-30", b"2026-11-23..2026-11-29"),
+                            ("2026-12-03", b"2026-11-23..2026-11-29"), ("2026-12-04", b"2026-11-30..2026-12-06")):
+            r = subprocess.run(["bash", script], env=dict(env, UPWARD_TODAY=today), capture_output=True)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn(b"Weekly update: " + week, self.read(out, "rb"), today)
         # a broken sendmail: non-zero, and said on stderr (cron mails it)
         self.sendmail_script('echo "relay down" >&2; exit 1')
         r = subprocess.run(["bash", script], env=env, capture_output=True)

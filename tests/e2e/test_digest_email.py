@@ -172,7 +172,7 @@ class DigestEmailTest(UpwardTest):
         self.check_message(data)
         records = self.sent_records()
         self.assertEqual(len(records), 1, records)
-        self.assertRegex(records[0], r"^sent/2026-11-23-digest(-\d+)?\.toml$")
+        self.assertRegex(records[0], r"^sent/2026-11-23-\d{6}-digest(-\w+)?\.toml$")
 
 
 if __name__ == "__main__":

@@ -223,9 +223,9 @@ TEST_CASE("digest: by section, the brag sections in order, empty ones left out",
   learned.section = "learning";
   in.wins = {learned, win("d", "2026-11-24", {}, {"docs"}), win("p", "2026-11-25"), kudos("k", "2026-11-25", "dana")};
   Digest d = build_digest(in);
-  CHECK(keys(d.progress) == Strings{"projects", "design", "learning"});
-  CHECK(labels(d.progress) == Strings{"Projects", "Design & documentation", "Learning"});
-  CHECK(ids(d.kudos) == Strings{"k"});  // kudos stay apart
+  CHECK(keys(d.progress) == Strings{"projects", "collaboration", "design", "learning"});
+  CHECK(labels(d.progress) == Strings{"Projects", "Collaboration & mentorship", "Design & documentation", "Learning"});
+  CHECK(d.kudos.empty());  // kudos stand in their section
 }
 
 TEST_CASE("digest: by week, a week across the year end is one group, its key the ISO week", "[digest]") {
@@ -291,6 +291,46 @@ TEST_CASE("digest: kudos are listed apart with who gave them, and are not counte
   CHECK(d.win_count == 1);
   REQUIRE(d.progress.size() == 1);
   CHECK(ids(d.progress[0].wins) == Strings{"w"});
+}
+
+TEST_CASE("digest: by section, kudos stand in their section and still count apart", "[digest]") {
+  auto in = input();
+  in.group_by = "section";
+  Win designed = kudos("k2", "2026-11-25", "ravi");
+  designed.section = "design";
+  in.wins = {win("w", "2026-11-23"), kudos("k1", "2026-11-24", "sam"), designed};
+  Digest d = build_digest(in);
+  CHECK(d.kudos.empty());
+  CHECK(d.kudos_in_groups == 2);
+  CHECK(keys(d.progress) == Strings{"projects", "collaboration", "design"});
+  CHECK(ids(d.progress[1].wins) == Strings{"k1"});
+  CHECK(d.progress[2].wins[0].from == "Ravi Patel");
+  CHECK(d.win_count == 1);
+  CHECK(tally_line(d) == "1 win and 2 kudos");
+}
+
+TEST_CASE("digest: wins per week count every win of the period, also those a brief digest leaves out", "[digest]") {
+  auto in = input("2026-11-01", "2026-11-30");
+  in.style = "brief";
+  in.week_start = date::Sunday;
+  for (int i = 0; i < 8; ++i) in.wins.push_back(win("w" + std::to_string(i), "2026-11-10"));
+  in.wins.push_back(win("last", "2026-11-29"));
+  in.wins.push_back(kudos("k", "2026-11-29", "ravi"));
+  Digest d = build_digest(in);
+  CHECK(d.left_out > 0);
+  REQUIRE(d.per_week.size() == 5);
+  CHECK(d.per_week[0].first == day("2026-11-01"));  // a Sunday
+  CHECK(d.per_week[1] == std::pair{day("2026-11-08"), 8});
+  CHECK(d.per_week[4] == std::pair{day("2026-11-29"), 1});
+}
+
+TEST_CASE("digest: the plans of an edited update are those still in its text, however it is wrapped", "[digest]") {
+  std::vector<Plan> plans = {{"action", "a", "Send Dana the vendor API migration plan (due 2026-12-01)", std::nullopt},
+                             {"next-step", "g", "Checkout p99: load test", std::nullopt}};
+  CHECK(plans_in_text(plans, "Plans\n- Send Dana the vendor API migration\n  plan (due 2026-12-01)\n").size() == 1);
+  CHECK(plans_in_text(plans, "Nothing planned: I am on holiday").empty());
+  CHECK(plans_in_text(plans, "- Send Dana the vendor API migration plan (due 2026-12-01)\r\n- Checkout p99: load test") ==
+        plans);
 }
 
 // --- goal moves, goals done, outcomes ------------------------------------------------------------
@@ -379,7 +419,10 @@ TEST_CASE("digest: last time's plans come back done, moved or open", "[digest]")
   Goal step_moved = goal("step-moved");
   step_moved.due = day("2026-12-20");
   in.goals = {done, moved, open, step, step_moved};
-  in.my_actions = {action("still-open")};
+  OpenAction closed = action("closed"), later = action("closed-later"), handed = action("handed", std::nullopt, "ravi");
+  closed.action.done = day("2026-11-24");
+  later.action.done = day("2026-11-30");  // after today: still open
+  in.all_actions = {action("still-open"), closed, later, handed};
   SentDigest sent;
   sent.date = day("2026-11-20");
   sent.period = {day("2026-11-16"), day("2026-11-22")};
@@ -389,12 +432,17 @@ TEST_CASE("digest: last time's plans come back done, moved or open", "[digest]")
                 {"next-step", "step", "Goal step: call the vendor", std::nullopt},
                 {"next-step", "step-moved", "Goal step-moved: call", std::nullopt},
                 {"action", "still-open", "Do still-open", std::nullopt},
-                {"action", "closed", "Do closed", std::nullopt}};
+                {"action", "closed", "Do closed", std::nullopt},
+                {"action", "closed-later", "Do closed-later", std::nullopt},
+                {"action", "handed", "Do handed", std::nullopt},
+                {"action", "gone", "Do gone", std::nullopt}};
   in.last_sent = sent;
   Digest d = build_digest(in);
   CHECK(reviews(d.last_plans) == Strings{"done done (done on 2026-11-25)", "moved moved (due 2026-12-05 now)",
                                          "open open ()", "step open ()", "step-moved moved (due 2026-12-20 now)",
-                                         "still-open open ()", "closed done ()"});
+                                         "still-open open ()", "closed done (done on 2026-11-24)",
+                                         "closed-later open ()", "handed open (now Ravi Patel's)",
+                                         "gone open (no longer in any 1:1 record)"});
   REQUIRE(d.last_sent);
   CHECK(d.last_sent->period == sent.period);
 }
@@ -656,8 +704,17 @@ TEST_CASE("digest: a glance line says on track, at risk or blocked because of th
   in.for_person.reset();
   Digest d = build_digest(in);
   auto states = testing::ids_of(d.glance, [](const GlanceLine& l) { return l.state; });
-  CHECK(states == Strings{"overdue (due 2026-11-20)", "at risk because scope grew; overdue (due 2026-11-21)",
-                          "at risk because vendor slow", "blocked", "on track"});
+  CHECK(states == Strings{"overdue", "at risk because scope grew; overdue", "at risk because vendor slow", "blocked",
+                          "on track"});
+}
+
+TEST_CASE("digest: a glance line of a goal without any update says so, not on track", "[digest]") {
+  auto in = input();
+  in.goals = {goal("quiet")};
+  in.for_person.reset();
+  Digest d = build_digest(in);
+  REQUIRE(d.glance.size() == 1);
+  CHECK(d.glance[0].state == "no update yet");
 }
 
 // --- private records ------------------------------------------------------------------------------

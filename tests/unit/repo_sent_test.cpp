@@ -72,6 +72,37 @@ TEST_CASE("repo: of two digests sent on one day, the later written is the last")
   CHECK(t.repo.last_sent(day("2026-11-27"), skipped)->subject == "second");
 }
 
+TEST_CASE("repo: the time in a sent digest's name orders one day's digests, whatever the files' times") {
+  testing::TempRepo t;
+  t.write("sent/2026-11-20-170000-digest.toml", sent_to_toml(sent_on("2026-11-20", "evening")));
+  t.write("sent/2026-11-20-090000-digest.toml", sent_to_toml(sent_on("2026-11-20", "morning")));
+  t.write("sent/2026-11-20-digest.toml", sent_to_toml(sent_on("2026-11-20", "no time")));  // an earlier release's
+  auto now = fs::file_time_type::clock::now();
+  fs::last_write_time(t.dir + "/sent/2026-11-20-170000-digest.toml", now - std::chrono::hours(3));
+  std::vector<Problem> skipped;
+  auto last = t.repo.last_sent(day("2026-11-27"), skipped);
+  REQUIRE(last);
+  CHECK(last->subject == "evening");
+  CHECK(last->time == "170000");
+  SentDigest timed = sent_on("2026-11-21");
+  timed.time = "081500";
+  CHECK(sent_stem(timed) == "2026-11-21-081500-digest");
+  CHECK(t.repo.record_sent(timed).ids == std::vector<std::string>{"2026-11-21-081500-digest"});
+}
+
+TEST_CASE("repo: last_sent can pass over the digests of a period that does not end before a day") {
+  testing::TempRepo t;
+  t.repo.record_sent(sent_on("2026-11-20"));  // 2026-11-16..2026-11-22
+  t.repo.record_sent(sent_on("2026-11-27"));  // 2026-11-23..2026-11-29
+  std::vector<Problem> skipped;
+  // sending this week again: last time is the week before
+  CHECK(t.repo.last_sent(day("2026-11-27"), skipped, day("2026-11-29"))->id == "2026-11-20-digest");
+  // since the last digest, a week later: that digest
+  CHECK(t.repo.last_sent(day("2026-12-04"), skipped, day("2026-12-04"))->id == "2026-11-27-digest");
+  CHECK_FALSE(t.repo.last_sent(day("2026-12-04"), skipped, day("2026-11-22")));
+  CHECK(skipped.empty());
+}
+
 TEST_CASE("repo: only the latest sent file is read, and a bad one is skipped, not replaced by an older one") {
   testing::TempRepo t;
   t.write("sent/2026-11-13-digest.toml", "this is not toml");  // never read

@@ -278,9 +278,21 @@ Day year_before(Day d) {
 
 Day week_first(Day d, weekday start) { return d - (weekday{d} - start); }
 
+namespace {
+/// Days upward writes and reads: the years 0001 to 9999 (four digits, as TOML and ISO 8601 spell them).
+constexpr Day first_day = sys_days{year{1} / January / 1}, last_day = sys_days{year{9999} / December / 31};
+
+template <class T>
+T in_range(T value, Day first, Day last, std::string_view expr) {
+  if (first < first_day || last > last_day)
+    throw UsageError("'" + std::string(expr) + "' is out of range (days from 0001-01-01 to 9999-12-31)");
+  return value;
+}
+}  // namespace
+
 Day parse_day(std::string_view expr, Day today, Lean lean) {
   std::string e = normalize(expr);
-  if (auto d = try_day(e, today, lean)) return *d;
+  if (auto d = try_day(e, today, lean)) return in_range(*d, *d, *d, expr);
   if (e.size() == 10 && e[4] == '-' && e[7] == '-')
     throw UsageError("no such day '" + std::string(expr) + "'");
   throw UsageError("unrecognised date '" + std::string(expr) + "' (expected " + day_forms + ")");
@@ -298,9 +310,10 @@ DateRange parse_period(std::string_view expr, const PeriodContext& ctx) {
     if (to.last < from.first)
       throw UsageError("range '" + std::string(expr) + "' ends before it starts (" + format_day(from.first) +
                        " > " + format_day(to.last) + ")");
-    return {from.first, to.last};
+    return in_range(DateRange{from.first, to.last}, from.first, to.last, expr);
   }
-  return parse_single(e, ctx, expr);
+  DateRange r = parse_single(e, ctx, expr);
+  return in_range(r, r.first, r.last, expr);
 }
 
 std::string format_day(Day d) { return date::format("%F", d); }

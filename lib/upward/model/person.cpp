@@ -15,7 +15,13 @@ bool valid_email(const std::string& email) {
     auto u = static_cast<unsigned char>(c);
     if (u <= 0x20 || u >= 0x7F || std::string_view("<>,;:\"()[]\\").find(c) != std::string_view::npos) return false;
   }
-  return email.find('.', at) != std::string::npos;
+  // dot-atoms on both sides (no empty part between dots), a domain of two labels or more, and
+  // short enough for one line of an email (78 characters with `<`, `>` and a leading space)
+  auto dot_atoms = [](std::string_view s) {
+    return !s.empty() && s.front() != '.' && s.back() != '.' && s.find("..") == std::string_view::npos;
+  };
+  std::string_view local = std::string_view(email).substr(0, at), domain = std::string_view(email).substr(at + 1);
+  return email.size() <= 74 && dot_atoms(local) && dot_atoms(domain) && domain.find('.') != std::string_view::npos;
 }
 
 namespace {

@@ -14,7 +14,8 @@ struct Person {
   std::vector<std::string> priorities, pressures;
 };
 
-/// True for a plain `local@domain` address with nothing a mail header could be tricked by.
+/// True for a plain `local@domain` address with nothing a mail header could be tricked by: dot-atoms
+/// (no empty part between dots), a domain with a dot, at most 74 characters (one email line).
 bool valid_email(const std::string& email);
 
 /// Check what a person typed: a slug id, a name, a known relationship, style and cadence,

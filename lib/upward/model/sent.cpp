@@ -22,6 +22,8 @@ std::string sent_to_toml(const SentDigest& sent) {
   return out;
 }
 
-std::string sent_stem(const SentDigest& sent) { return dates::format_day(sent.date) + "-digest"; }
+std::string sent_stem(const SentDigest& sent) {
+  return dates::format_day(sent.date) + (sent.time.empty() ? "" : "-" + sent.time) + "-digest";
+}
 
 }  // namespace upward

@@ -18,13 +18,16 @@ struct Plan {
   std::string ref;   ///< the goal id, or the action id
   std::string text;  ///< as the digest showed it
   std::optional<dates::Day> due;
+  std::string file;  ///< an action's 1:1 record, relative to the repository (not stored in sent/)
   bool operator==(const Plan&) const = default;
 };
 
-/// sent/YYYY-MM-DD-digest.toml (a suffix when taken); the id is the file's stem.
+/// sent/YYYY-MM-DD-HHMMSS-digest.toml (the day and local time it was sent; a suffix when taken;
+/// files of earlier releases lack the time); the id is the file's stem.
 struct SentDigest {
   std::string id;              ///< the file's stem; not stored in the file
   dates::Day date;             ///< the day it was sent
+  std::string time;            ///< HHMMSS, the local time it was sent: in the file name only (empty: none)
   dates::DateRange period;     ///< the period it covered
   std::vector<std::string> to, cc;
   std::string subject;
@@ -35,7 +38,8 @@ struct SentDigest {
 /// `[[plan]]` table per plan (kind, ref, text, due).
 std::string sent_to_toml(const SentDigest& sent);
 
-/// The file stem of a new sent digest without its collision suffix: `2026-11-27-digest`.
+/// The file stem of a new sent digest without its collision suffix: `2026-11-27-170003-digest`
+/// (`2026-11-27-digest` without a time).
 std::string sent_stem(const SentDigest& sent);
 
 }  // namespace upward

@@ -72,22 +72,6 @@ std::string link(const std::string& url) {
   return "<a href=\"" + esc(url) + "\">" + esc(url) + "</a>";
 }
 
-/// Wins per week of the period (weeks from Monday), each win once however many groups hold it.
-std::vector<std::pair<dates::Day, int>> wins_per_week(const Digest& d) {
-  std::vector<std::pair<dates::Day, int>> weeks;
-  for (auto w = dates::week_first(d.period.first, date::Monday); w <= d.period.last; w += date::days{7})
-    weeks.emplace_back(w, 0);
-  std::set<std::string> seen;
-  for (const auto& g : d.progress)
-    for (const auto& win : g.wins) {
-      if (!seen.insert(win.id.empty() ? win.title + dates::format_day(win.date) : win.id).second) continue;
-      if (weeks.empty() || win.date < weeks.front().first) continue;
-      auto i = static_cast<std::size_t>((win.date - weeks.front().first).count() / 7);
-      if (i < weeks.size()) ++weeks[i].second;
-    }
-  return weeks;
-}
-
 std::string week_label(dates::Day first) {
   date::year_month_day ymd{first};
   return num(static_cast<unsigned>(ymd.month())) + "/" + num(static_cast<unsigned>(ymd.day()));
@@ -95,7 +79,14 @@ std::string week_label(dates::Day first) {
 
 /// An inline SVG bar chart: weeks on x (labelled by their first day), wins on y.
 std::string chart(const Digest& d) {
-  auto weeks = wins_per_week(d);
+  // at most about two years of bars: a longer period gets one bar per several weeks
+  const std::size_t per_bar = std::max<std::size_t>(1, (d.per_week.size() + 103) / 104);
+  std::vector<std::pair<dates::Day, int>> weeks;
+  for (std::size_t i = 0; i < d.per_week.size(); ++i) {
+    if (i % per_bar == 0) weeks.emplace_back(d.per_week[i].first, 0);
+    weeks.back().second += d.per_week[i].second;
+  }
+  const std::string unit = per_bar == 1 ? "week" : num(static_cast<int>(per_bar)) + " weeks";
   int top = 1;
   for (const auto& w : weeks) top = std::max(top, w.second);
   const int width = 640, height = 220, left = 36, right = 8, up = 12, bottom = 36;
@@ -106,7 +97,7 @@ std::string chart(const Digest& d) {
   std::string out;
   out += "<figure class=\"chart\">\n<svg viewBox=\"0 0 " + num(width) + " " +
          num(height) + "\" role=\"img\" aria-labelledby=\"chart-title\">\n";
-  out += "<title id=\"chart-title\">Wins per week</title>\n";
+  out += "<title id=\"chart-title\">Wins per " + unit + "</title>\n";
   out += "<g font-family=\"system-ui, sans-serif\" font-size=\"11\" fill=\"#5f6b76\">\n";
   // y axis: 0, the middle when it is a whole number, the top
   std::vector<int> ticks{0, top};
@@ -124,7 +115,7 @@ std::string chart(const Digest& d) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "x=\"%.1f\" width=\"%.1f\"", x, w);
     out += "<rect class=\"b\" " + std::string(buf) + " y=\"" + num(up + plot_h - h) + "\" height=\"" + num(h) +
-           "\" fill=\"" + bar_colour + "\"><title>week of " + dates::format_day(first) + ": " + num(count) +
+           "\" fill=\"" + bar_colour + "\"><title>" + (per_bar == 1 ? "week" : unit) + " of " + dates::format_day(first) + ": " + num(count) +
            (count == 1 ? " win" : " wins") + "</title></rect>\n";
     if (i % label_every == 0) {
       std::snprintf(buf, sizeof buf, "%.1f", left + slot * i + slot / 2);
@@ -134,7 +125,7 @@ std::string chart(const Digest& d) {
   }
   out += "<text x=\"" + num(left + plot_w / 2) + "\" y=\"" + num(height - 4) +
          "\" text-anchor=\"middle\">week starting</text>\n";
-  out += "</g>\n</svg>\n<figcaption>Wins per week</figcaption>\n</figure>\n";
+  out += "</g>\n</svg>\n<figcaption>Wins per " + unit + "</figcaption>\n</figure>\n";
   return out;
 }
 
@@ -150,6 +141,7 @@ std::string metric_text(const Metric& m) {
 
 std::string win_item(const Win& w, bool brief) {
   std::string out = "<li><strong>" + esc(w.title) + "</strong>";
+  if (w.kind == "kudos" && !w.from.empty()) out += " (kudos from " + esc(w.from) + ")";
   if (!brief) {
     out += " <span class=\"muted\">(" + dates::format_day(w.date) + ")</span>";
     for (const auto& m : w.metrics) out += " <span class=\"tag\">" + metric_text(m) + "</span>";
@@ -227,7 +219,7 @@ std::string render_digest_html(const Digest& d, const DigestRenderOptions& opt) 
         std::string item = "<strong>" + esc(m.goal.goal.title) + "</strong>: ";
         if (m.from != m.to) item += num(m.from) + "% \xE2\x86\x92 " + num(m.to) + "%";
         if (m.status_from != m.status_to)
-          item += std::string(m.from != m.to ? ", " : "") + esc(m.status_from) + " \xE2\x86\x92 " + esc(m.status_to);
+          item += std::string(m.from != m.to ? ", " : "") + esc(status_words(m.status_from)) + " \xE2\x86\x92 " + esc(status_words(m.status_to));
         if (m.from == m.to && m.status_from == m.status_to) item += "still " + num(m.to) + "%";
         item += progress_bar(m.to, m.status_to);
         for (const auto& n : m.notes) item += "<span class=\"impact\">" + esc(n) + "</span>";
@@ -278,7 +270,7 @@ std::string render_digest_html(const Digest& d, const DigestRenderOptions& opt) 
         item += " \xE2\x80\x94 " + (p.detail.empty() ? std::string("no proposed solution yet") : "Proposed: " + esc(p.detail));
         if (!p.person.empty()) item += " <span class=\"muted\">(to raise with " + esc(p.person) + ")</span>";
       } else {
-        item += ": " + esc(p.status) + (p.detail.empty() ? "" : " \xE2\x80\x94 " + esc(p.detail));
+        item += ": " + esc(status_words(p.status)) + (p.detail.empty() ? "" : " \xE2\x80\x94 " + esc(p.detail));
       }
       items.push_back(item);
     }

@@ -51,6 +51,7 @@ std::string glance_text(const GlanceLine& g) {
 
 std::string win_text(const Win& w, bool brief) {
   std::string s = one_line(w.title);
+  if (w.kind == "kudos" && !text::trim(w.from).empty()) s += " (kudos from " + one_line(w.from) + ")";
   if (!brief && !text::trim(w.impact).empty()) s += " — " + one_line(w.impact);
   return s;
 }
@@ -66,11 +67,11 @@ std::string kudos_from(const Digest& d, const Win& w) {
   return w.from;
 }
 
-/// "Checkout p99 under 400 ms: 20% → 40%, at-risk → on-track"
+/// "Checkout p99 under 400 ms: 20% → 40%, at risk → on track"
 std::string move_text(const GoalMove& m) {
   std::vector<std::string> parts;
   if (m.from != m.to) parts.push_back(fmt::format("{}% → {}%", m.from, m.to));
-  if (m.status_from != m.status_to) parts.push_back(one_line(m.status_from) + " → " + one_line(m.status_to));
+  if (m.status_from != m.status_to) parts.push_back(one_line(status_words(m.status_from)) + " → " + one_line(status_words(m.status_to)));
   if (parts.empty()) parts.push_back(fmt::format("still {}%", m.to));
   std::string s = one_line(m.goal.goal.title) + ": ";
   for (size_t i = 0; i < parts.size(); ++i) s += (i ? ", " : "") + parts[i];
@@ -90,7 +91,7 @@ std::string problem_text(const ProblemLine& p) {
   const std::string detail = one_line(p.detail);
   if (p.kind == "topic")
     return one_line(p.title) + " — " + (detail.empty() ? std::string("no proposed solution yet") : "Proposed: " + detail);
-  return one_line(p.title) + ": " + one_line(p.status) + (detail.empty() ? "" : " — " + detail);
+  return one_line(p.title) + ": " + one_line(status_words(p.status)) + (detail.empty() ? "" : " — " + detail);
 }
 
 std::vector<Block> layout(const Digest& d) {
@@ -117,10 +118,9 @@ std::vector<Block> layout(const Digest& d) {
           if (!text::trim(l).empty()) doc.push_back({Block::link, 1, one_line(l)});
       }
     }
-    if (d.left_out > 0) {
-      if (!any_wins) doc.push_back({Block::heading, 3, "Wins"});
-      doc.push_back({Block::item, 0, "and " + plural(d.left_out, "more win", "more wins")});
-    }
+    if (d.left_out > 0)  // a paragraph of its own: not an item of the last group
+      doc.push_back({Block::para, 0, (any_wins ? "And " : "") + plural(d.left_out, "more win", "more wins") +
+                                         " not shown here."});
     if (!d.kudos.empty()) {
       doc.push_back({Block::heading, 3, "Kudos"});
       for (const auto& k : d.kudos) {
@@ -480,8 +480,8 @@ std::string render_digest_vimgrep(const Digest& d, const DigestRenderOptions& op
   if (!prefix.empty() && prefix.back() != '/') prefix += '/';
   std::set<std::string> seen;
   std::string out;
-  auto line = [&](const std::string& path, std::string_view text) {
-    if (!seen.insert(path).second) return;
+  auto line = [&](const std::string& path, std::string_view text, const std::string& key = "") {
+    if (!seen.insert(path + "\n" + key).second) return;
     out += prefix + path + ":1:1: " + one_line(text) + "\n";
   };
   auto goal_path = [](const std::string& id) { return "goals/" + id + ".toml"; };
@@ -493,8 +493,12 @@ std::string render_digest_vimgrep(const Digest& d, const DigestRenderOptions& op
   for (const auto& m : d.moves) line(goal_path(m.goal.goal.id), m.goal.goal.title);
   for (const auto& g : d.done) line(goal_path(g.goal.id), g.goal.title);
   for (const auto& w : d.outcomes) line(win_path(w), w.title);
-  for (const auto& p : d.plans)
-    if (p.kind != "action") line(goal_path(p.ref), p.text);
+  for (const auto& p : d.plans)  // several action items of one 1:1 record: a line each
+    if (p.kind == "action") {
+      if (!p.file.empty()) line(p.file, p.text, p.ref);
+    } else {
+      line(goal_path(p.ref), p.text);
+    }
   for (const auto& p : d.problems) {
     if (p.kind == "topic") line("1on1s/" + p.person_id + "/topics/" + p.ref + ".toml", p.title);
     else line(goal_path(p.ref), p.title);

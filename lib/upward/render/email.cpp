@@ -1,5 +1,6 @@
 #include "upward/render/email.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <ctime>
@@ -149,7 +150,8 @@ std::vector<std::string> phrase_tokens(const std::string& header, const std::str
                  std::string_view("!#$%&'*+-/=?^_`{|}~").find(c) != std::string_view::npos;
     if (!atext) atoms = false;
   }
-  if (atoms) return words_of(name);
+  auto words = words_of(name);  // a word too long for a folded line is encoded (and split) instead
+  if (atoms && std::all_of(words.begin(), words.end(), [](const std::string& w) { return w.size() <= 70; })) return words;
   std::string q = "\"";
   for (char c : name) {
     if (c == '"' || c == '\\') q += '\\';

@@ -44,7 +44,10 @@ void write_all(int fd, const std::string& data, const std::string& path) {
 }  // namespace
 
 std::string read_file(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0 && errno == ELOOP)
+    throw Error(SourceLoc{path, 0, 0}, "a symbolic link: upward neither reads nor writes through links (replace it "
+                                       "with the real file)");
   if (fd < 0) throw sys_error("cannot read", path, errno);
   std::string out;
   char buf[16384];
@@ -196,7 +199,8 @@ RepoLock::~RepoLock() {
 }
 
 namespace {
-void walk(const std::string& root, const std::string& rel, std::vector<std::string>& out) {
+void walk(const std::string& root, const std::string& rel, std::vector<std::string>& out,
+          std::vector<std::string>* links) {
   std::string here = rel.empty() ? root : root + "/" + rel;
   DIR* d = ::opendir(here.c_str());
   if (!d) return;
@@ -206,21 +210,22 @@ void walk(const std::string& root, const std::string& rel, std::vector<std::stri
     std::string child = rel.empty() ? e->d_name : rel + "/" + e->d_name;
     struct stat st;
     if (::lstat((root + "/" + child).c_str(), &st) != 0) continue;
+    if (S_ISLNK(st.st_mode) && links) links->push_back(child);
     if (S_ISDIR(st.st_mode)) entries.emplace_back(child, true);
     else if (S_ISREG(st.st_mode) && child.size() > 5 && child.compare(child.size() - 5, 5, ".toml") == 0)
       entries.emplace_back(child, false);
   }
   ::closedir(d);
   for (auto& [child, is_dir] : entries) {
-    if (is_dir) walk(root, child, out);
+    if (is_dir) walk(root, child, out, links);
     else out.push_back(child);
   }
 }
 }  // namespace
 
-std::vector<std::string> toml_files(const std::string& dir) {
+std::vector<std::string> toml_files(const std::string& dir, std::vector<std::string>* links) {
   std::vector<std::string> out;
-  walk(dir, "", out);
+  walk(dir, "", out, links);
   std::sort(out.begin(), out.end());
   return out;
 }

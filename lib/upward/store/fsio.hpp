@@ -61,7 +61,8 @@ class RepoLock {
 };
 
 /// The regular `*.toml` files under `dir` (recursively, hidden entries skipped), as paths
-/// relative to `dir`, sorted.
-std::vector<std::string> toml_files(const std::string& dir);
+/// relative to `dir`, sorted. Symbolic links are not followed: `links` (when given) receives
+/// the relative path of each link met.
+std::vector<std::string> toml_files(const std::string& dir, std::vector<std::string>* links = nullptr);
 
 }  // namespace upward::fsio

@@ -134,9 +134,13 @@ class Repo {
   WriteResult close_action(const std::string& person, const std::string& action_id, dates::Day day,
                            std::optional<dates::Day>& already);
 
-  /// The latest digest sent on or before `day` (sent/*.toml, chosen by file name: only that file
-  /// is parsed); nullopt when none. A file that does not read cleanly is added to `skipped`.
-  std::optional<SentDigest> last_sent(dates::Day day, std::vector<Problem>& skipped) const;
+  /// The latest digest sent on or before `day` (sent/*.toml, ordered by file name: the day, then
+  /// the time when the name has one, then the file's modification time), skipping those whose
+  /// period does not end before `ends_before` when given (so re-sending a week compares it with
+  /// the update before, never with itself). Only the files looked at are parsed. nullopt when
+  /// none; a file that does not read cleanly is added to `skipped` (and nullopt returned).
+  std::optional<SentDigest> last_sent(dates::Day day, std::vector<Problem>& skipped,
+                                      std::optional<dates::Day> ends_before = std::nullopt) const;
   /// Record a digest that was sent: a new file sent/DATE-digest.toml (a suffix when taken),
   /// committed. Its id in `ids`.
   WriteResult record_sent(const SentDigest& sent);

@@ -16,10 +16,29 @@ Problem file_name_problem(const std::string& path, const std::string& what) {
 
 namespace {
 
+/// The `*.toml` files under `folder` (relative to it, sorted), read the way upward writes: a
+/// folder reached through a symbolic link is not read, and each link inside is a problem in
+/// `skipped`, so every command sees the same records.
+std::vector<std::string> listed(const Repo& repo, const std::string& folder, std::vector<Problem>& skipped) {
+  try {
+    fsio::refuse_links(repo.dir(), folder);
+  } catch (const Error& e) {
+    skipped.push_back({{repo.path(folder), 0, 0}, e.what()});
+    return {};
+  }
+  std::vector<std::string> links;
+  auto files = fsio::toml_files(repo.path(folder), &links);
+  for (const auto& l : links)
+    skipped.push_back({{repo.path(folder + "/" + l), 0, 0},
+                       "a symbolic link: upward neither reads nor writes through links (replace it with the real "
+                       "file or folder)"});
+  return files;
+}
+
 /// The stems of `folder/*.toml` (not below it), sorted.
-std::vector<std::string> stems_in(const Repo& repo, const std::string& folder) {
+std::vector<std::string> stems_in(const Repo& repo, const std::string& folder, std::vector<Problem>& skipped) {
   std::vector<std::string> ids;
-  for (const auto& rel : fsio::toml_files(repo.path(folder)))
+  for (const auto& rel : listed(repo, folder, skipped))
     if (rel.find('/') == std::string::npos) ids.push_back(rel.substr(0, rel.size() - 5));
   return ids;
 }
@@ -52,7 +71,7 @@ template <class Reader>
 auto read_all(const Repo& repo, const std::string& folder, const std::string& what, Reader read,
               std::vector<Problem>& skipped) {
   std::vector<decltype(read(toml::table{}, std::string{}, std::string{}, skipped))> out;
-  for (const auto& id : stems_in(repo, folder)) {
+  for (const auto& id : stems_in(repo, folder, skipped)) {
     std::vector<Problem> problems;
     auto record = read_record(repo, folder, what, id, read, problems);
     if (problems.empty()) out.push_back(std::move(record));
@@ -147,8 +166,20 @@ std::vector<Win> Repo::wins_in(const dates::DateRange& range, std::vector<Proble
   std::vector<Win> out;
   for (const auto& month : months_of(range)) {
     std::string folder = "wins/" + month;
-    for (const auto& rel : fsio::toml_files(path(folder))) {
-      auto w = read_win(path(folder + "/" + rel), base_name(rel), skipped);
+    for (const auto& rel : listed(*this, folder, skipped)) {
+      std::string p = path(folder + "/" + rel);
+      if (!is_win_id(base_name(rel).substr(0, base_name(rel).size() - 5))) {
+        skipped.push_back({{p, 0, 0}, "the file name is not a win id: name a win DATE-NAME.toml, like "
+                                      "2026-11-23-cut-checkout-p99.toml (no spaces or control characters)"});
+        continue;
+      }
+      auto w = read_win(p, base_name(rel), skipped);
+      if (w && win_folder(w->date) != folder) {  // a hand-edited date: the period of that date would miss it
+        skipped.push_back({{p, 0, 0}, "date " + dates::format_day(w->date) + " does not belong in this folder (move "
+                                          "the file to " + win_folder(w->date) + "/, or 'upward set win " + w->id +
+                                          " --date ...')"});
+        continue;
+      }
       if (w && range.contains(w->date)) out.push_back(std::move(*w));
     }
   }
@@ -196,7 +227,7 @@ std::vector<Win> Repo::outcomes_in(const dates::DateRange& range, std::vector<Pr
   std::vector<Win> out;
   for (const auto& month : months_of(range)) {
     std::string folder = "outcomes/" + month;
-    for (const auto& rel : fsio::toml_files(path(folder))) {
+    for (const auto& rel : listed(*this, folder, skipped)) {
       auto named = rel.size() > 10 ? dates::parse_iso(rel.substr(0, 10)) : std::nullopt;
       if (!named || !range.contains(*named)) continue;  // chosen by name: `check` reports a name that lies
       std::string p = path(folder + "/" + rel);

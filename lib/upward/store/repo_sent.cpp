@@ -1,5 +1,7 @@
 // The digests that were sent: sent/*.toml, one per `digest --send`.
+#include <algorithm>
 #include <filesystem>
+#include <tuple>
 
 #include "upward/base/error.hpp"
 #include "upward/base/text.hpp"
@@ -10,10 +12,9 @@
 
 namespace upward {
 
-std::optional<SentDigest> Repo::last_sent(dates::Day day, std::vector<Problem>& skipped) const {
+std::optional<SentDigest> Repo::last_sent(dates::Day day, std::vector<Problem>& skipped,
+                                          std::optional<dates::Day> ends_before) const {
   namespace fs = std::filesystem;
-  // The file names start with the day the digest was sent; two on one day differ by a random
-  // suffix, so the later written of them wins.
   settle();
   try {  // a linked sent/ is not read, as it is not written
     fsio::refuse_links(dir(), "sent");
@@ -21,36 +22,47 @@ std::optional<SentDigest> Repo::last_sent(dates::Day day, std::vector<Problem>& 
     skipped.push_back({{path("sent"), 0, 0}, e.what()});
     return std::nullopt;
   }
-  std::string best;
-  std::optional<dates::Day> best_day;
-  fs::file_time_type best_time{};
+  // by name: the day, then HHMMSS when the name has one (`2026-11-27-170003-digest`), then mtime
+  struct Candidate {
+    dates::Day day;
+    std::string time, rel;
+    fs::file_time_type mtime;
+  };
+  std::vector<Candidate> found;
   for (const auto& rel : fsio::toml_files(path("sent"))) {
     if (rel.find('/') != std::string::npos || rel.size() < 10) continue;
     auto sent_day = dates::parse_iso(rel.substr(0, 10));
-    if (!sent_day || *sent_day > day || (best_day && *sent_day < *best_day)) continue;
+    if (!sent_day || *sent_day > day) continue;
+    std::string time = rel.size() > 17 && rel[10] == '-' && rel[17] == '-' &&
+                               rel.find_first_not_of("0123456789", 11) == 17
+                           ? rel.substr(11, 6)
+                           : "";
     std::error_code ec;
-    auto time = fs::last_write_time(path("sent/" + rel), ec);
-    if (best_day && *sent_day == *best_day && (ec || time < best_time)) continue;
-    best = rel;
-    best_day = sent_day;
-    best_time = ec ? fs::file_time_type{} : time;
+    auto mtime = fs::last_write_time(path("sent/" + rel), ec);
+    found.push_back({*sent_day, time, rel, ec ? fs::file_time_type{} : mtime});
   }
-  if (!best_day) return std::nullopt;
-  std::string p = path("sent/" + best), id = best.substr(0, best.size() - 5);
-  std::vector<Problem> problems;
-  SentDigest sent;
-  try {
-    std::string text = fsio::read_file(p);
-    if (!text::valid_utf8(text)) throw Error(SourceLoc{p, 0, 0}, "not valid UTF-8");
-    sent = sent_from_toml(parse_toml(text, p), id, p, problems);
-  } catch (const Error& e) {
-    problems.push_back({e.where().value_or(SourceLoc{p, 0, 0}), e.what()});
+  std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+    return std::tie(a.day, a.time, a.mtime) > std::tie(b.day, b.time, b.mtime);
+  });
+  for (const auto& c : found) {
+    std::string p = path("sent/" + c.rel), id = c.rel.substr(0, c.rel.size() - 5);
+    std::vector<Problem> problems;
+    SentDigest sent;
+    try {
+      std::string text = fsio::read_file(p);
+      if (!text::valid_utf8(text)) throw Error(SourceLoc{p, 0, 0}, "not valid UTF-8");
+      sent = sent_from_toml(parse_toml(text, p), id, p, problems);
+    } catch (const Error& e) {
+      problems.push_back({e.where().value_or(SourceLoc{p, 0, 0}), e.what()});
+    }
+    if (!problems.empty()) {
+      skipped.push_back(problems.front());
+      return std::nullopt;
+    }
+    sent.time = c.time;
+    if (!ends_before || sent.period.last < *ends_before) return sent;
   }
-  if (!problems.empty()) {
-    skipped.push_back(problems.front());
-    return std::nullopt;
-  }
-  return sent;
+  return std::nullopt;
 }
 
 WriteResult Repo::record_sent(const SentDigest& sent) {

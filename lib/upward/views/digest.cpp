@@ -155,8 +155,9 @@ GlanceLine glance_line(const GoalRow& r, std::span<const Person> people) {
   std::string because = note.empty() ? "" : " because " + note;
   if (r.state.status == "at-risk") line.state = "at risk" + because;
   else if (r.state.status == "blocked") line.state = "blocked" + because;
-  std::string overdue = r.state.overdue ? "overdue (due " + dates::format_day(*r.goal.due) + ")" : "";
-  if (line.state.empty()) line.state = overdue.empty() ? "on track" : overdue;
+  std::string overdue = r.state.overdue ? "overdue" : "";  // the line shows the due date
+  // a goal nobody has reported on is not "on track": it says so
+  if (line.state.empty()) line.state = !overdue.empty() ? overdue : r.goal.updates.empty() ? "no update yet" : "on track";
   else if (!overdue.empty()) line.state += "; " + overdue;
   return line;
 }
@@ -265,9 +266,17 @@ void review_plans(const DigestInput& in, const Visible& v, Digest& d) {
   for (const auto& plan : in.last_sent->plans) {
     PlanReview r{plan, "open", ""};
     if (plan.kind == "action") {
-      bool open = std::any_of(in.my_actions.begin(), in.my_actions.end(),
-                              [&](const OpenAction& a) { return a.action.id == plan.ref; });
-      if (!open) r.state = "done";
+      // closed (done on or before today), handed to someone else, gone from the records, or open
+      auto it = std::find_if(in.all_actions.begin(), in.all_actions.end(),
+                             [&](const OpenAction& a) { return a.action.id == plan.ref; });
+      if (it == in.all_actions.end()) {
+        r.detail = "no longer in any 1:1 record";
+      } else if (it->action.done && *it->action.done <= in.today) {
+        r.state = "done";
+        r.detail = "done on " + dates::format_day(*it->action.done);
+      } else if (it->action.owner != "me") {
+        r.detail = "now " + person_name(it->action.owner, in.people) + "'s";
+      }
     } else if (v.hidden(plan.ref)) {
       continue;
     } else if (const Goal* g = v.find(plan.ref)) {
@@ -310,7 +319,7 @@ void plans(const DigestInput& in, const Visible& v, Digest& d) {
     if (a.owner != "me") continue;
     std::string text = a.text;
     if (a.due) text += (*a.due < in.today ? " (overdue: due " : " (due ") + dates::format_day(*a.due) + ")";
-    d.plans.push_back({"action", a.id, text, a.due});
+    d.plans.push_back({"action", a.id, text, a.due, oa.path});
   }
 }
 
@@ -340,6 +349,29 @@ std::string section_of(const Win& win, const std::map<std::string, std::string>&
     if (it != tag_sections.end() && is_section(it->second)) return it->second;
   }
   return win.kind == "kudos" ? "collaboration" : "projects";
+}
+
+std::string status_words(std::string status) {
+  for (char& c : status)
+    if (c == '-') c = ' ';
+  return status;
+}
+
+std::vector<Plan> plans_in_text(const std::vector<Plan>& plans, std::string_view text) {
+  auto squeeze = [](std::string_view s) {  // every run of white space as one space
+    std::string out;
+    for (char c : s) {
+      bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+      if (!space) out += c;
+      else if (!out.empty() && out.back() != ' ') out += ' ';
+    }
+    return out;
+  };
+  std::string body = squeeze(text);
+  std::vector<Plan> out;
+  for (const auto& p : plans)
+    if (body.find(squeeze(p.text)) != std::string::npos) out.push_back(p);
+  return out;
 }
 
 dates::DateRange next_period(const dates::DateRange& period) {
@@ -386,9 +418,20 @@ Digest build_digest(const DigestInput& in) {
   std::stable_sort(d.kudos.begin(), d.kudos.end(), oldest_first);
   d.win_count = static_cast<int>(wins.size());
   d.measured = static_cast<int>(std::count_if(wins.begin(), wins.end(), [](const Win& w) { return !w.metrics.empty(); }));
+  for (auto w = dates::week_first(in.period.first, in.week_start); w <= in.period.last; w += date::days{7})
+    d.per_week.emplace_back(w, 0);
+  for (const auto& w : wins)  // every win of the period, also those a brief digest leaves out
+    ++d.per_week[static_cast<std::size_t>((w.date - d.per_week.front().first).count() / 7)].second;
   if (brief) {
     wins = top_wins(std::move(wins));
     d.left_out = d.win_count - static_cast<int>(wins.size());
+  }
+  // by section, kudos stand in theirs (collaboration unless their section or tags say otherwise)
+  if (in.group_by == "section") {
+    wins.insert(wins.end(), d.kudos.begin(), d.kudos.end());
+    std::stable_sort(wins.begin(), wins.end(), oldest_first);
+    d.kudos_in_groups = static_cast<int>(d.kudos.size());
+    d.kudos.clear();
   }
   d.progress = group_wins(wins, in, v);
 
@@ -413,7 +456,8 @@ std::string tally_line(const Digest& d) {
                     : d.win_count == 1 ? "1 win"
                                        : std::to_string(d.win_count) + " wins";
   if (d.measured > 0) out += ", " + std::to_string(d.measured) + " with a measured impact";
-  if (!d.kudos.empty()) out += (d.measured > 0 ? ", and " : " and ") + std::to_string(d.kudos.size()) + " kudos";
+  if (std::size_t k = d.kudos.size() + static_cast<std::size_t>(d.kudos_in_groups))
+    out += (d.measured > 0 ? ", and " : " and ") + std::to_string(k) + " kudos";
   return out;
 }
 

@@ -36,8 +36,11 @@ struct DigestInput {
   std::vector<Goal> goals;          ///< every goal
   std::vector<Win> wins;            ///< the wins dated in the period
   std::vector<Win> outcome_wins;    ///< the period's wins and those whose outcome was recorded in it: those with an outcome_date in the period are "outcomes recorded"
-  std::vector<OpenAction> my_actions;  ///< open action items owned by "me", from every person's 1:1s (as of today)
-  std::vector<Topic> problems;         ///< open talking points of kind problem, every person's (as of today)
+  std::vector<OpenAction> my_actions;  ///< open action items owned by "me", of the reader's 1:1s (as of today)
+  std::vector<Topic> problems;         ///< open talking points of kind problem, queued for the reader (as of today)
+  /// Every action item of every 1:1 held by today, open or closed, whoever owns it: how last
+  /// time's action plans turned out (read only when the last digest listed one).
+  std::vector<OpenAction> all_actions;
   std::optional<SentDigest> last_sent; ///< the last digest sent before this one, for "last time's plans"
   std::map<std::string, std::string> tag_sections;  ///< [sections]
   int stale_after_days = 21;
@@ -100,16 +103,29 @@ struct Digest {
   std::vector<Plan> plans;                 ///< 4. my goals due in the next period, next steps, my open actions
   std::vector<ProblemLine> problems;       ///< 5.
   int win_count = 0, measured = 0;         ///< 6. wins (kudos excluded) and those with a metric
+  /// Wins (kudos excluded) per week of the period, weeks from the configured week start, each
+  /// labelled by its first day: the HTML chart.
+  std::vector<std::pair<dates::Day, int>> per_week;
   /// The brief style keeps only the top wins (those with a metric or linked to a goal first) so
   /// the body stays within about 12 lines; this counts the wins it left out.
   int left_out = 0;
+  /// With --group-by section the kudos stand in the progress groups (`kudos` is then empty): how many.
+  int kudos_in_groups = 0;
 };
+
+/// A goal status as words for people: "at-risk" -> "at risk".
+std::string status_words(std::string status);
 
 /// The period after `period`, of the same length (for "due in the next period").
 dates::DateRange next_period(const dates::DateRange& period);
 
 /// The digest of `in.period`. Private wins, goals and topics are never included.
 Digest build_digest(const DigestInput& in);
+
+/// The plans whose text is still in `text` (an update the user edited before sending), spaces
+/// and line breaks compared loosely (the text format wraps lines): what was sent, not what was
+/// built, is what next week's "last time's plans" reviews.
+std::vector<Plan> plans_in_text(const std::vector<Plan>& plans, std::string_view text);
 
 /// "5 wins, 3 with a measured impact" (singular forms; "no wins" when none).
 std::string tally_line(const Digest& d);
