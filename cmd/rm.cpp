@@ -19,6 +19,7 @@ struct RmOptions {
 /// The removed files on stdout; on stderr what still names the record and how to get it back.
 int report_rm(const Removal& r, const std::string& what, Context& ctx) {
   for (const auto& rel : r.write.paths) fmt::print(ctx.out, "{}\n", rel);  // the payload, even with -q
+  int code = report_write(r.write, "removed " + what, ctx);
   if (!r.left.empty()) {
     std::string names;
     for (const auto& ref : r.left) names += (names.empty() ? "" : ", ") + ref;
@@ -30,7 +31,7 @@ int report_rm(const Removal& r, const std::string& what, Context& ctx) {
       ctx.note("to get " + rel + " back: git -C " + dir + " show HEAD~1:" + text::shell_word(rel) + " > " +
                text::shell_word(ctx.repo().path(rel)));
   }
-  return report_write(r.write, "removed " + what, ctx);
+  return code;
 }
 
 }  // namespace

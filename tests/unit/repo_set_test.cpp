@@ -148,6 +148,12 @@ TEST_CASE("rm: a goal that wins or goals name is refused, naming them, unless fo
   CHECK_FALSE(fsio::exists(t.dir + "/goals/speed.toml"));
   CHECK_THROWS_WITH(remove_goal(t.repo, "speed", false), "unknown goal 'speed' (no goals/speed.toml)");
   CHECK_THROWS_AS(remove_goal(t.repo, "../x", false), UsageError);
+  t.write("goals/broken.toml", "title = \"Broken\nowner = \"me\"\n");  // a broken record can be removed
+  CHECK(remove_goal(t.repo, "broken", false).write.paths == std::vector<std::string>{"goals/broken.toml"});
+  t.write("goals/broken.toml", "title = \"Broken\nowner = \"me\"\n");  // ...but it stops removing another
+  t.write("goals/lone.toml", "title = \"Lone\"\n");
+  CHECK_THROWS_WITH(remove_goal(t.repo, "lone", false), Catch::Contains("cannot tell whether it names the record"));
+  CHECK(remove_goal(t.repo, "lone", true).write.paths == std::vector<std::string>{"goals/lone.toml"});
 }
 
 TEST_CASE("rm: a win goes with its outcome notes; a person with references is refused") {

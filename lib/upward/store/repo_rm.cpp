@@ -85,6 +85,7 @@ Removal remove_goal(Repo& repo, const std::string& id, bool force) {
     for (const auto& g : repo.goals(skipped))
       if (std::find(g.supports.begin(), g.supports.end(), id) != g.supports.end() && g.id != id)
         out.push_back("goal " + g.id + " (supports)");
+    std::erase_if(skipped, [&](const Problem& p) { return p.where.path == repo.path(rel); });  // a broken goal can go
     refuse_unread(skipped, force);
     return out;
   };
