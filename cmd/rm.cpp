@@ -52,7 +52,8 @@ Subcommand add_rm(CLI::App& app, Context& ctx) {
   std::vector<CLI::App*> subs;
   for (const auto& k : kinds) {
     auto* sub = rm->add_subcommand(k.name, k.help);
-    add_positional(sub, "id", opt->id, k.id_help)->required()->type_name(std::string(k.name) == "win" ? "WIN_ID" : "ID");
+    std::string type = std::string(k.name) == "win" ? "WIN_ID" : "ID";
+    add_positional(sub, "id", opt->id, k.id_help)->required()->type_name(type);
     add_switch(sub, "--force", opt->force, "Remove it even while other records name it (they keep naming it)");
     if (std::string(k.name) == "topic")
       add_one(sub, "--with", opt->with, "Whose talking point, when several people have one of that id");

@@ -54,7 +54,11 @@ int run_set_win(const SetOptions& o, const CLI::App* sub, Context& ctx) {
   if (o.is_private && o.no_private) throw UsageError("give --private or --no-private, not both");
   if (o.is_private || o.no_private) c.is_private = o.is_private;
   require_fields(c.empty(), sub);
-  return report_set(set_win(ctx.repo(), o.id, c), "win", o.id, ctx);
+  WriteResult r = set_win(ctx.repo(), o.id, c);
+  for (const auto& p : o.seen_by)  // as log-win: someone outside people/ is recorded as given
+    if (!ctx.repo().person_exists(p))
+      fmt::print(ctx.err, "upward: warning: --seen-by '{}' is not in people/ (recorded as given)\n", for_stderr(p));
+  return report_set(r, "win", o.id, ctx);
 }
 
 int run_set_goal(const SetOptions& o, const CLI::App* sub, Context& ctx) {
@@ -89,11 +93,13 @@ Subcommand add_set(CLI::App& app, Context& ctx) {
   auto* set = app.add_subcommand("set", "Change one field of a win, goal or person in place");
   set->require_subcommand(0, 1);
 
-  auto* win = set->add_subcommand("win", "Change a win's title, impact, date, follow-up, tags, goals, seen-by, privacy");
+  auto* win =
+      set->add_subcommand("win", "Change a win's title, impact, date, follow-up, tags, goals, seen-by, privacy");
   add_positional(win, "id", o.id, "The win's id (its file name without .toml)")->required()->type_name("WIN_ID");
   add_one(win, "--title", o.title, "Its title: one line");
   add_one(win, "--impact", o.impact, "Why it mattered");
-  add_one(win, "--date", o.date, "When it happened (not after today); a new date renames and moves it")->type_name("EXPR");
+  add_one(win, "--date", o.date, "When it happened (not after today); a new date renames and moves it")
+      ->type_name("EXPR");
   add_one(win, "--follow-up", o.follow_up, "When to record what came of it (e.g. +6w)")->type_name("EXPR");
   add_commas(win, "--tag", o.tags, "Add a tag (repeatable, or comma-separated)");
   add_commas(win, "--goal", o.goals, "Add a goal id it advances (repeatable, or comma-separated; must exist)");
@@ -113,7 +119,8 @@ Subcommand add_set(CLI::App& app, Context& ctx) {
   add_commas(goal, "--supports", o.supports, "Add a goal it serves (repeatable, or comma-separated; must exist)");
   add_switch(goal, "--clear-supports", o.clear_supports, "Empty its supports first (then --supports adds)");
 
-  auto* person = set->add_subcommand("person", "Change a person's name, email, style, cadence, relationship, priorities, pressures");
+  auto* person = set->add_subcommand(
+      "person", "Change a person's name, email, style, cadence, relationship, priorities, pressures");
   add_positional(person, "id", o.id, "Their id")->required()->type_name("ID");
   add_one(person, "--name", o.name, "Their name");
   add_one(person, "--email", o.email, "Their email address");
@@ -130,7 +137,8 @@ Subcommand add_set(CLI::App& app, Context& ctx) {
             if (win->parsed()) return run_set_win(*opt, win, ctx);
             if (goal->parsed()) return run_set_goal(*opt, goal, ctx);
             if (person->parsed()) return run_set_person(*opt, person, ctx);
-            throw UsageError("set what? 'upward set win ID', 'set goal ID' or 'set person ID', then the fields to change");
+            throw UsageError(
+                "set what? 'upward set win ID', 'set goal ID' or 'set person ID', then the fields to change");
           }};
 }
 

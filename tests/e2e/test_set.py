@@ -120,6 +120,13 @@ class SetTest(UpwardTest):
         self.assertEqual(self.commits()[:2], ["set: people/lee.toml", "set: people/lee.toml"])
         self.assertEqual(self.git("status", "--porcelain"), "")
 
+    def test_seen_by_someone_outside_people_is_recorded_with_a_warning(self):
+        win = self.ok("log-win", "Cut p99").strip()
+        r = self.run_upward("set", "win", win, "--seen-by", "kim")
+        self.assertEqual((r.returncode, r.stdout), (0, (win + "\n").encode()), r.stderr)
+        self.assertIn("upward: warning: --seen-by 'kim' is not in people/ (recorded as given)", r.stderr.decode())
+        self.assertEqual(self.win(win)["seen_by"], ["kim"])
+
     def test_options_in_any_order_give_the_same_file(self):
         path = os.path.join(self.repo, "people", "dana.toml")
         original = self.read(path)
