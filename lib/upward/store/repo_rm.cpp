@@ -29,8 +29,8 @@ void refuse_referred(const std::string& what, const std::vector<std::string>& re
 /// `force` it is passed over, else it stops the removal (it may name the record).
 void refuse_unread(const std::vector<Problem>& skipped, bool force) {
   if (!skipped.empty() && !force)
-    throw Error(skipped.front().where, skipped.front().message + " (cannot tell whether it names the record; fix it, or "
-                                                                 "give --force)");
+    throw Error(skipped.front().where,
+                skipped.front().message + " (cannot tell whether it names the record; fix it, or give --force)");
 }
 
 /// Remove `rels` (the record's file first) in one change; `refs()` is run again under the lock.
@@ -53,7 +53,8 @@ Removal remove_files(Repo& repo, const std::vector<std::string>& rels, const std
 
 void require_slug(const std::string& id, const char* what) {
   if (!text::is_slug(id))
-    throw UsageError(fmt::format("'{}' is not a {} id (expected lowercase letters, digits and '-', at most 64)", id, what));
+    throw UsageError(
+        fmt::format("'{}' is not a {} id (expected lowercase letters, digits and '-', at most 64)", id, what));
 }
 
 void require_file(const Repo& repo, const std::string& rel, const std::string& what) {
@@ -64,7 +65,8 @@ void require_file(const Repo& repo, const std::string& rel, const std::string& w
 
 Removal remove_win(Repo& repo, const std::string& id, bool force) {
   if (!is_win_id(id))
-    throw UsageError("'" + id + "' is not a win id (expected the id log-win printed, like 2026-11-23-cut-checkout-p99)");
+    throw UsageError("'" + id +
+                     "' is not a win id (expected the id log-win printed, like 2026-11-23-cut-checkout-p99)");
   repo.settle();
   std::string rel = win_path(id);
   require_file(repo, rel, "win '" + id + "'");
@@ -106,9 +108,9 @@ Removal remove_person(Repo& repo, const std::string& id, bool force) {
     size_t records = 0, topics = 0;
     for (const auto& f : fsio::toml_files(repo.path(meeting_folder(id))))
       ++(f.find('/') == std::string::npos ? records : topics);
-    if (records) out.push_back(fmt::format("{} 1:1 record{} in {}/", records, records == 1 ? "" : "s", meeting_folder(id)));
-    if (topics)
-      out.push_back(fmt::format("{} talking point{} in {}/topics/", topics, topics == 1 ? "" : "s", meeting_folder(id)));
+    std::string folder = meeting_folder(id);
+    if (records) out.push_back(fmt::format("{} 1:1 record{} in {}/", records, records == 1 ? "" : "s", folder));
+    if (topics) out.push_back(fmt::format("{} talking point{} in {}/topics/", topics, topics == 1 ? "" : "s", folder));
     refuse_unread(skipped, force);
     return out;
   };
@@ -123,9 +125,11 @@ Removal remove_topic(Repo& repo, const std::string& id, const std::string& with,
   for (const auto& p : with.empty() ? repo.meeting_people() : std::vector<std::string>{with})
     if (fsio::exists(repo.path(meeting_folder(p) + "/topics/" + id + ".toml"))) people.push_back(p);
   if (people.empty())
-    throw Error("unknown topic '" + id + "'" + (with.empty() ? "" : " (no " + meeting_folder(with) + "/topics/" + id + ".toml)"));
+    throw Error("unknown topic '" + id + "'" +
+                (with.empty() ? "" : " (no " + meeting_folder(with) + "/topics/" + id + ".toml)"));
   if (people.size() > 1)
-    throw Error(fmt::format("topic '{}' is queued for several people: {} (give --with PERSON)", id, fmt::join(people, ", ")));
+    throw Error(fmt::format("topic '{}' is queued for several people: {} (give --with PERSON)", id,
+                            fmt::join(people, ", ")));
   std::string person = people.front();
   auto refs = [&] {
     std::vector<std::string> out;
