@@ -88,8 +88,40 @@ SAMPLES = {
     # --- wins (issue 10) ---
 
     # --- set (issue 10) ---
+    ("set win", "--title"): ("Cut p99", "-3% errors"),
+    ("set win", "--impact"): ("Conversion +1.2%", "-5% errors"),
+    ("set win", "--date"): ("last friday", "2026-11-02"),
+    ("set win", "--follow-up"): ("+6w", "next friday"),
+    ("set win", "--tag"): ("perf", "infra"),
+    ("set win", "--goal"): ("checkout-latency", "hiring"),
+    ("set win", "--seen-by"): ("dana", "lee"),
+    ("set win", "--private"): None,
+    ("set win", "--no-private"): None,
+    ("set win", "--clear-tags"): None,
+    ("set win", "--clear-goals"): None,
+    ("set win", "--clear-seen-by"): None,
+    ("set goal", "--title"): ("Checkout p99", "-5% errors"),
+    ("set goal", "--due"): ("+6w", "2026-12-31"),
+    ("set goal", "--why"): ("Conversion", "-2% churn"),
+    ("set goal", "--owner"): ("dana", "lee"),
+    ("set goal", "--supports"): ("checkout-latency", "hiring"),
+    ("set goal", "--clear-supports"): None,
+    ("set person", "--name"): ("Kim Park", "-Kim-"),
+    ("set person", "--email"): ("kim@example.com", "kim@example.org"),
+    ("set person", "--style"): ("brief", "detailed"),
+    ("set person", "--cadence"): ("weekly", "monthly"),
+    ("set person", "--relationship"): ("manager", "stakeholder"),
+    ("set person", "--priority"): ("Hiring", "-10% costs"),
+    ("set person", "--pressure"): ("Q4 launch", "Budget"),
+    ("set person", "--clear-priorities"): None,
+    ("set person", "--clear-pressures"): None,
 
     # --- rm (issue 10) ---
+    ("rm win", "--force"): None,
+    ("rm goal", "--force"): None,
+    ("rm person", "--force"): None,
+    ("rm topic", "--force"): None,
+    ("rm topic", "--with"): ("dana", "lee"),
 
     # --- edit (issue 10) ---
 
@@ -222,8 +254,34 @@ class OptionsTest(UpwardTest):
         # --- wins scenarios (issue 10) ---
 
         # --- set scenarios (issue 10) ---
+        if cmd == "set win":  # a fresh win with a tag, so --clear-tags has something to clear
+            win = self.ok("log-win", "Win", "-d", "2026-11-10", "-t", "old").strip()
+            return [], [win], [], None, lambda r: self.win(r.stdout.strip()), fresh
+        if cmd == "set goal":
+            self.ok("goals", "add", "Goal", "--id", fresh)
+            return [], [fresh], [], None, lambda r: self.toml(self.repo, "goals", r.stdout.strip() + ".toml"), fresh
+        if cmd == "set person":
+            self.ok("people", "add", fresh, "--name", "Kim", "--relationship", "peer", "--priority", "Old")
+            return [], [fresh], [], None, lambda r: self.toml(self.repo, "people", r.stdout.strip() + ".toml"), fresh
 
         # --- rm scenarios (issue 10) ---
+        if cmd.startswith("rm "):
+            kind = cmd[3:]
+            if kind == "win":
+                word = self.ok("log-win", "Win", "-d", "2026-11-10").strip()
+            elif kind == "goal":
+                word = self.ok("goals", "add", "Goal", "--id", fresh, "--supports", "hiring").strip()
+            elif kind == "person":
+                word = self.ok("people", "add", fresh, "--name", "Kim", "--relationship", "peer").strip()
+            else:  # the same talking point for Dana and Lee: --with chooses
+                word = [self.ok("prep-1on1", "add", "--with", who, "Topic " + fresh).strip() for who in ("dana", "lee")][0]
+
+            def observe(r):  # what went, with the fresh id blanked; then the rest goes too
+                left = glob.glob(os.path.join(self.repo, "1on1s", "*", "topics", word + ".toml"))
+                for f in left:
+                    os.remove(f)
+                return r.stdout.replace(word, "ID"), [f.replace(word, "ID") for f in left]
+            return [], [word], ["--with", "dana"] if kind == "topic" and opt != "--with" else [], None, observe, fresh
 
         # --- edit scenarios (issue 10) ---
 

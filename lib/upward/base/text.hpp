@@ -32,6 +32,10 @@ std::string slugify(std::string_view title, std::size_t max = 40);
 /// files and JSON keep the text exactly.
 std::string for_terminal(std::string_view s);
 
+/// `s` as one POSIX shell word, single-quoted only when it needs to be: `/tmp/my repo` ->
+/// `'/tmp/my repo'`, for commands a message tells the user to run.
+std::string shell_word(std::string_view s);
+
 /// Trim ASCII whitespace at both ends.
 std::string trim(std::string_view s);
 

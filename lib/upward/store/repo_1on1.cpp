@@ -11,27 +11,12 @@
 #include "upward/store/fsio.hpp"
 #include "upward/store/git.hpp"
 #include "upward/store/repo.hpp"
+#include "upward/store/repo_require.hpp"
 #include "upward/store/toml_edit.hpp"
 
 namespace upward {
 
 namespace {
-
-void require_person_id(const std::string& id) {
-  if (!text::is_slug(id))
-    throw UsageError("'" + id + "' is not a person id (expected lowercase letters, digits and '-', at most 64)");
-}
-
-/// Error "unknown person 'x' (expected a, b)" when people/ID.toml does not exist.
-void require_person(const Repo& repo, const std::string& id) {
-  require_person_id(id);
-  if (repo.person_exists(id)) return;
-  std::vector<std::string> known;
-  for (const auto& rel : fsio::toml_files(repo.path("people")))
-    if (rel.find('/') == std::string::npos) known.push_back(rel.substr(0, rel.size() - 5));
-  if (known.empty()) throw Error("unknown person '" + id + "' (there is nobody in people/ yet: add them with 'upward people add')");
-  throw Error(fmt::format("unknown person '{}' (expected {})", id, fmt::join(known, ", ")));
-}
 
 /// The stems of the `*.toml` files directly in `folder`, sorted.
 std::vector<std::string> stems_in(const Repo& repo, const std::string& folder) {

@@ -6,16 +6,12 @@
 #include "upward/model/records.hpp"
 #include "upward/store/git.hpp"
 #include "upward/store/repo.hpp"
+#include "upward/store/repo_require.hpp"
 #include "upward/store/toml_edit.hpp"
 
 namespace upward {
 
 namespace {
-
-void require_goals(const Repo& repo, const std::vector<std::string>& ids) {
-  for (const auto& g : ids)
-    if (!repo.goal_exists(g)) throw Error("unknown goal '" + g + "' (no goals/" + g + ".toml; see 'upward goals')");
-}
 
 /// upward.toml with `manager` set to `id`, edited in place.
 void set_manager(Transaction& tx, const Repo& repo, const std::string& id) {
