@@ -44,7 +44,7 @@ TEST_CASE("check_file: the same problems as check_repository, naming the real fi
       {"goals/x.toml", "title = \"unterminated\n"},
       {"people/lee.toml", "name = \"Lee\"\nstyle = \"chatty\"\n"},
       {"wins/2026/11/2026-11-20-a.toml", "date = 2026-10-30\ntitle = \"A\"\ngoals = [\"nope\"]\nseen_by = [\"zed\"]\n"},
-      {"upward.toml", "schema = 1\nmanager = \"zed\"\n"},
+      {"upward.toml", "schema = 1\nmanager = \"zed\"\n[git]\nautocommit = false\n"},
       {"1on1s/dana/2026-11-16.toml", "date = 2026-11-16\n[[action]]\nid = \"a\"\nowner = \"me\"\ntext = \"A\"\n"},
   };
   for (const auto& [rel, text] : cases) {
