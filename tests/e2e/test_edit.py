@@ -249,23 +249,29 @@ class EditTest(UpwardTest):
         self.assertEqual(self.commits()[:2], ["edit: goals/checkout-latency.toml",
                                               "edit by hand: goals/checkout-latency.toml"])
 
-    def test_on_a_terminal_a_broken_edit_can_be_edited_again(self):
+    def on_terminal(self, editor, answers):
+        """Run `edit goal checkout-latency` with stdin and stderr on a pseudo-terminal that has
+        `answers` typed; return (exit code, stdout, what the terminal showed)."""
         import pty
-        count = os.path.join(self.tmp, "count")
-        twice = self.editor(f'if [ -e "{count}" ]; then sed -i "s/^oops$//" "$1"; '
-                            f'sed -i "s/Chekout/Checkout/" "$1"; else touch "{count}"; echo "oops" >> "$1"; fi\n')
         master, slave = pty.openpty()
         p = subprocess.Popen([BIN, "--dir", self.repo, "edit", "goal", "checkout-latency"], stdin=slave,
-                             stdout=subprocess.PIPE, stderr=slave, env=dict(self.env, EDITOR=twice),
+                             stdout=subprocess.PIPE, stderr=slave, env=dict(self.env, EDITOR=editor),
                              start_new_session=True)
         os.close(slave)
-        os.write(master, b"e\n")
+        os.write(master, answers)
         screen = read_pty(master).decode()
         out = p.stdout.read()
         p.stdout.close()
         p.wait()
         os.close(master)
-        self.assertEqual(p.returncode, 0, screen)
+        return p.returncode, out, screen
+
+    def test_on_a_terminal_a_broken_edit_can_be_edited_again(self):
+        count = os.path.join(self.tmp, "count")
+        twice = self.editor(f'if [ -e "{count}" ]; then sed -i "s/^oops$//" "$1"; '
+                            f'sed -i "s/Chekout/Checkout/" "$1"; else touch "{count}"; echo "oops" >> "$1"; fi\n')
+        code, out, screen = self.on_terminal(twice, b"e\n")
+        self.assertEqual(code, 0, screen)
         self.assertEqual(out, b"")
         self.assertIn(f"{self.goal}:10:", screen)
         self.assertIn("edit again (e) or abort, keeping your text in a .rej file (a)? [E/a]", screen)
@@ -273,6 +279,24 @@ class EditTest(UpwardTest):
         self.assertEqual(self.commits()[0], "edit: goals/checkout-latency.toml")
         self.assertFalse(os.path.exists(self.goal + ".rej"))
 
+    def test_on_a_terminal_abort_keeps_the_text_as_rej(self):
+        commits = self.commits()
+        broken = self.editor('echo "oops" >> "$1"\n')
+        code, out, screen = self.on_terminal(broken, b"what?\na\n")  # an unknown answer is asked again
+        self.assertEqual((code, out), (1, b""), screen)
+        self.assertEqual(screen.count("[E/a]"), 2)
+        self.assertEqual(self.read(self.goal), GOAL)
+        self.assertEqual(self.read(self.goal + ".rej"), GOAL + "oops\n")
+        self.assertEqual(self.commits(), commits)
+
+    def test_warnings_do_not_block(self):
+        done = self.editor('printf \'\\n[[update]]\\ndate = 2026-11-10\\nstatus = "done"\\n'
+                           '\\n[[update]]\\ndate = 2026-11-12\\nnote = "more"\\n\' >> "$1"\n')
+        r = self.edit("goal", "checkout-latency", editor=done)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(f"upward: {self.goal}:16:8: warning: the goal is done before this update", r.stderr.decode())
+        with open(self.goal, "rb") as f:
+            self.assertEqual(len(tomllib.load(f)["update"]), 3)
 
 if __name__ == "__main__":
     unittest.main()
