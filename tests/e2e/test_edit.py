@@ -222,6 +222,16 @@ class EditTest(UpwardTest):
         self.assertIn("your text is kept in '" + os.path.join(self.repo, self.leftovers()[0]), r.stderr.decode())
         self.assertEqual(self.read(self.goal), GOAL)
 
+    def test_ctrl_c_in_the_editor_does_not_kill_upward_with_the_text_unread(self):
+        interrupted = self.editor('echo "# mine" >> "$1"\nkill -INT 0\nsleep 1\n')
+        r = subprocess.run([BIN, "--dir", self.repo, "edit", "goal", "checkout-latency"], capture_output=True,
+                           env=dict(self.env, EDITOR=interrupted), start_new_session=True)  # its own process group
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("failed (exit 130)", r.stderr.decode())
+        self.assertIn("your text is kept in", r.stderr.decode())
+        self.assertEqual(self.read(self.goal), GOAL)
+        self.assertEqual(len(self.leftovers()), 1)
+
     def test_a_file_changed_during_the_edit_is_not_overwritten(self):
         sneaky = self.editor(f'echo "# mine" >> "$1"\necho "# theirs" >> "{self.goal}"\n')
         r = self.edit("goal", "checkout-latency", editor=sneaky)
