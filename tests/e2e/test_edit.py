@@ -251,6 +251,16 @@ class EditTest(UpwardTest):
         self.assertEqual(self.commits()[:2], ["edit: goals/checkout-latency.toml",
                                               "edit by hand: goals/checkout-latency.toml"])
 
+    def test_another_upward_writing_during_the_edit_leaves_the_copy_alone(self):
+        # no lock is held while the editor runs; another writer's cleanup of stale temporaries
+        # removes only its own names, never the copy being edited
+        busy = self.editor(f'"{BIN}" --dir "{self.repo}" log-win "Logged meanwhile" >/dev/null 2>&1\n'
+                           'sed -i "s/Chekout/Checkout/" "$1"\n')
+        r = self.edit("goal", "checkout-latency", editor=busy)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(self.read(self.goal), GOAL.replace("Chekout", "Checkout"))
+        self.assertEqual(self.commits()[:2], ["edit: goals/checkout-latency.toml", "log-win: Logged meanwhile"])
+
     def test_hand_edits_are_committed_first(self):
         with open(self.goal, "a") as f:
             f.write("# by hand\n")

@@ -184,7 +184,11 @@ EditOutcome edit_file(Repo& repo, const std::string& rel, dates::Day today, cons
     if (!blocking(outcome.problems)) break;
     if (again(outcome.problems)) continue;
     outcome.status = EditOutcome::Status::rejected;
-    outcome.kept = keep_rejected(repo, rel, text);
+    try {
+      outcome.kept = keep_rejected(repo, rel, text);
+    } catch (const Error& e) {
+      throw Error(e.located() + "; the file was not changed; your text is kept in '" + copy + "'");
+    }
     ::unlink(copy.c_str());
     return outcome;
   }
