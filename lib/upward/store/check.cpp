@@ -283,6 +283,67 @@ void check_committed(const Repo& repo, std::vector<Problem>& out) {
   }
 }
 
+/// One file's text checked as `rel`: the per-file rules of check_repository. `seen` carries the
+/// 1:1 action ids across files; `autocommit` receives upward.toml's setting.
+void check_text(const Repo& repo, const std::string& rel, const std::string& text, dates::Day today, OneOnOnes& seen,
+                bool& autocommit, std::vector<Problem>& out) {
+  std::string shown = repo.path(rel);
+  toml::table table;
+  try {
+    if (!text::valid_utf8(text)) {
+      out.push_back({{shown, 0, 0}, "not valid UTF-8"});
+      return;
+    }
+    table = parse_toml(text, shown);
+  } catch (const Error& e) {
+    out.push_back({e.where().value_or(SourceLoc{shown, 0, 0}), e.what()});
+    return;
+  }
+  if (rel == "upward.toml") {
+    Config c = config_from_toml(table, shown, out);
+    autocommit = c.autocommit;
+    check_cycles(c, table, today, shown, out);
+    if (!c.manager.empty() && !repo.person_exists(c.manager))
+      out.push_back({loc_of(*table.get("manager"), shown),
+                     "unknown person '" + c.manager + "' (no people/" + c.manager + ".toml)"});
+  } else if (starts_with(rel, "wins/")) {
+    check_win(repo, rel, table, out);
+  } else if (starts_with(rel, "1on1s/")) {
+    check_1on1(repo, rel, table, seen, out);
+  } else if (starts_with(rel, "outcomes/")) {
+    check_outcome_note(repo, rel, table, out);
+  } else if (starts_with(rel, "sent/")) {
+    check_sent(repo, rel, table, out);
+  } else if (auto goal = id_in(rel, "goals"); !goal.empty()) {
+    check_goal(repo, goal, table, today, out);
+  } else if (auto person = id_in(rel, "people"); !person.empty()) {
+    check_id(person, shown, "person", out);
+    person_from_toml(table, person, shown, out);
+  }
+}
+
+/// The action ids of `person`'s other 1:1 records (not `rel`), as if checked before it; files
+/// that do not read are passed over (their own check reports them).
+void seed_action_ids(const Repo& repo, const std::string& rel, OneOnOnes& seen) {
+  auto inside = rel.substr(std::string("1on1s/").size());
+  auto slash = inside.find('/');
+  if (slash == std::string::npos) return;
+  std::string person = inside.substr(0, slash), folder = "1on1s/" + person;
+  for (const auto& name : fsio::toml_files(repo.path(folder))) {
+    std::string other = folder + "/" + name;
+    if (other == rel || name.find('/') != std::string::npos) continue;
+    try {
+      auto table = parse_toml(fsio::read_file(repo.path(other)), repo.path(other));
+      const toml::node* actions = table.get("action");
+      if (!actions || !actions->is_array_of_tables()) continue;
+      for (const auto& node : *actions->as_array())
+        if (auto id = node.as_table()->get_as<std::string>("id"))
+          seen.action_ids[person].emplace(id->get(), other);
+    } catch (const Error&) {
+    }
+  }
+}
+
 }  // namespace
 
 /// Symbolic links in the repository (hidden entries such as .git aside): upward neither reads
@@ -316,45 +377,31 @@ std::vector<Problem> check_repository(const Repo& repo, dates::Day today) {
   bool autocommit = false;
   OneOnOnes one_on_ones;
   for (const auto& rel : fsio::toml_files(repo.dir())) {
-    std::string shown = repo.path(rel);
-    toml::table table;
+    std::string shown = repo.path(rel), text;
     try {
-      std::string text = fsio::read_file(shown);
-      if (!text::valid_utf8(text)) {
-        out.push_back({{shown, 0, 0}, "not valid UTF-8"});
-        continue;
-      }
-      table = parse_toml(text, shown);
+      text = fsio::read_file(shown);
     } catch (const Error& e) {
       out.push_back({e.where().value_or(SourceLoc{shown, 0, 0}), e.what()});
       continue;
     }
-    if (rel == "upward.toml") {
-      Config c = config_from_toml(table, shown, out);
-      autocommit = c.autocommit;
-      check_cycles(c, table, today, shown, out);
-      if (!c.manager.empty() && !repo.person_exists(c.manager))
-        out.push_back({loc_of(*table.get("manager"), shown),
-                       "unknown person '" + c.manager + "' (no people/" + c.manager + ".toml)"});
-    } else if (starts_with(rel, "wins/")) {
-      check_win(repo, rel, table, out);
-    } else if (starts_with(rel, "1on1s/")) {
-      check_1on1(repo, rel, table, one_on_ones, out);
-    } else if (starts_with(rel, "outcomes/")) {
-      check_outcome_note(repo, rel, table, out);
-    } else if (starts_with(rel, "sent/")) {
-      check_sent(repo, rel, table, out);
-    } else if (auto goal = id_in(rel, "goals"); !goal.empty()) {
-      check_goal(repo, goal, table, today, out);
-    } else if (auto person = id_in(rel, "people"); !person.empty()) {
-      check_id(person, shown, "person", out);
-      person_from_toml(table, person, shown, out);
-    }
+    check_text(repo, rel, text, today, one_on_ones, autocommit, out);
   }
   check_links(repo, out);
   if (autocommit) check_committed(repo, out);
   std::stable_sort(out.begin(), out.end(), [](const Problem& a, const Problem& b) {
     return std::tie(a.where.path, a.where.line, a.where.column) < std::tie(b.where.path, b.where.line, b.where.column);
+  });
+  return out;
+}
+
+std::vector<Problem> check_file(const Repo& repo, const std::string& rel, const std::string& text, dates::Day today) {
+  std::vector<Problem> out;
+  OneOnOnes seen;
+  if (starts_with(rel, "1on1s/")) seed_action_ids(repo, rel, seen);
+  bool autocommit = false;
+  check_text(repo, rel, text, today, seen, autocommit, out);
+  std::stable_sort(out.begin(), out.end(), [](const Problem& a, const Problem& b) {
+    return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
   });
   return out;
 }

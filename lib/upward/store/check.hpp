@@ -14,4 +14,10 @@ namespace upward {
 /// (notes: people named who are not in people/). Sorted by file, then line.
 std::vector<Problem> check_repository(const Repo& repo, dates::Day today);
 
+/// The problems check_repository would report in the file `rel` (relative to the repository)
+/// if it held `text`: the same per-file rules, locations naming the real file `DIR/rel`, sorted
+/// by line. Other files are read only as the rules need (goals and people named, the action ids
+/// of the person's other 1:1 records). Used by `upward edit` before a text replaces the file.
+std::vector<Problem> check_file(const Repo& repo, const std::string& rel, const std::string& text, dates::Day today);
+
 }  // namespace upward

@@ -67,6 +67,8 @@ Result spawn(const std::vector<std::string>& argv, const Env& env, const std::op
   sigset_t defaults;
   sigemptyset(&defaults);
   sigaddset(&defaults, SIGPIPE);  // main ignores SIGPIPE; children get the usual behaviour back
+  sigaddset(&defaults, SIGINT);   // run_editor ignores these while the editor runs
+  sigaddset(&defaults, SIGQUIT);
   posix_spawnattr_setsigdefault(&attr, &defaults);
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
 
@@ -160,13 +162,23 @@ void run_editor(const std::string& file, const Env& env) {
     in_fd = out_fd = tty >= 0 ? tty : 2;
     if (tty < 0) in_fd = -1;
   }
+  // As git does: ^C and ^\ are the editor's to handle, they do not kill upward with the text unread.
+  struct sigaction ignore{}, old_int{}, old_quit{};
+  ignore.sa_handler = SIG_IGN;
+  sigemptyset(&ignore.sa_mask);
+  ::sigaction(SIGINT, &ignore, &old_int);
+  ::sigaction(SIGQUIT, &ignore, &old_quit);
   Result r;
   try {
     r = spawn(editor_argv(editor, file), env, std::nullopt, false, in_fd, out_fd);
   } catch (...) {
+    ::sigaction(SIGINT, &old_int, nullptr);
+    ::sigaction(SIGQUIT, &old_quit, nullptr);
     if (tty >= 0) ::close(tty);
     throw;
   }
+  ::sigaction(SIGINT, &old_int, nullptr);
+  ::sigaction(SIGQUIT, &old_quit, nullptr);
   if (tty >= 0) ::close(tty);
   if (r.exit_code != 0)
     throw Error("the editor '" + editor + "' failed (exit " + std::to_string(r.exit_code) + "); nothing was recorded");
