@@ -19,7 +19,7 @@ inline int report_skipped(std::vector<Problem> skipped, const Context& ctx, int 
                    [](const Problem& a, const Problem& b) { return a.where.path < b.where.path; });
   std::set<std::string> said;
   for (const auto& p : skipped)
-    if (said.insert(p.where.path).second) fmt::print(ctx.err, "upward: {} (skipped)\n", for_stderr(format_loc(p.where) + p.message));
+    if (said.insert(p.where.path.empty() ? p.message : p.where.path).second) fmt::print(ctx.err, "upward: {} (skipped)\n", for_stderr(format_loc(p.where) + p.message));
   return skipped.empty() ? rc : exit_error;
 }
 

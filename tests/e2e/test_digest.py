@@ -122,6 +122,30 @@ class DemoDigestTest(UpwardTest):
         two = self.digest("--format", "json", "last", "--for", "dana", "friday")
         self.assertEqual(json.loads(two)["period"], {"first": "2026-11-20", "last": "2026-11-20"})
 
+    def test_what_is_queued_for_someone_else_stays_out_of_the_readers_digest(self):
+        self.ok("prep-1on1", "add", "--with", "marcus", "--kind", "problem", "My manager micromanages the cache work",
+                "--solution", "Ask Marcus for advice")
+        for fmt in ("md", "text", "json", "html", "email"):
+            with self.subTest(fmt=fmt):
+                self.assertNotIn("micromanages", self.digest("--for", "dana", "--format", fmt, "--to", "d@example.com")
+                                 if fmt == "email" else self.digest("--for", "dana", "--format", fmt))
+        self.assertIn("micromanages", self.digest("--for", "marcus"))
+        self.assertNotIn("vendor API migration plan", self.digest("--for", "marcus").split("## Plans")[1])
+
+    def test_links_and_names_that_are_not_ids_are_reported_not_read(self):
+        outside = os.path.join(self.tmp, "outside.toml")
+        with open(outside, "w") as f:
+            f.write('date = 2026-11-24\ntitle = "OUTSIDE"\n')
+        nov = os.path.join(self.repo, "wins", "2026", "11")
+        os.symlink(outside, os.path.join(nov, "2026-11-24-linked.toml"))
+        shutil.copy(outside, os.path.join(nov, "2026-11-24-forged\nx:1:1: fake.toml"))
+        r = self.run_upward("digest", "--format", "vimgrep")
+        self.assertEqual(r.returncode, 1)
+        self.assertNotIn(b"OUTSIDE", r.stdout)
+        self.assertNotIn(b"fake", r.stdout)
+        self.assertIn(b"2026-11-24-linked.toml' is a symbolic link", r.stderr)
+        self.assertIn(b"the file name is not a win id", r.stderr)
+
     def test_since_last_digest_names_a_latest_sent_file_that_does_not_read(self):
         with open(os.path.join(self.repo, "sent", "2026-11-26-digest.toml"), "w") as f:
             f.write("date = [\n")

@@ -17,7 +17,8 @@ COMMAND_LINES = [(["init"], "init"), (["log-win"], "log-win"), (["check"], "chec
                  (["prep-1on1", "add"], "prep-1on1"), (["prep-1on1", "done"], "prep-1on1"),
                  (["prep-1on1", "list"], "prep-1on1"), (["outcome"], "outcome"), (["digest"], "digest"),
                  (["wins"], "wins"), (["wins", "show"], "wins"), (["edit"], "edit"), (["set", "win"], "set"),
-                 (["set", "goal"], "set"), (["set", "person"], "set"), (["rm"], "rm")]
+                 (["set", "goal"], "set"), (["set", "person"], "set"), (["rm", "win"], "rm"),
+                 (["rm", "goal"], "rm"), (["rm", "person"], "rm"), (["rm", "topic"], "rm")]
 MAN = os.path.join(SRC, "man")
 COMP = os.path.join(SRC, "completions")
 
@@ -35,9 +36,10 @@ def read(path):
 class DocsTest(UpwardTest):
     def test_man_pages_have_no_warnings(self):
         pages = sorted(os.listdir(MAN))
-        self.assertEqual(pages, ["upward-check.1", "upward-digest.1", "upward-files.5", "upward-goals.1",
-                                 "upward-init.1", "upward-log-win.1", "upward-outcome.1", "upward-people.1",
-                                 "upward-prep-1on1.1", "upward.1"])
+        self.assertEqual(pages, ["upward-check.1", "upward-digest.1", "upward-edit.1", "upward-files.5",
+                                 "upward-goals.1", "upward-init.1", "upward-log-win.1", "upward-outcome.1",
+                                 "upward-people.1", "upward-prep-1on1.1", "upward-rm.1", "upward-set.1",
+                                 "upward-wins.1", "upward.1"])
         for page in pages:
             r = subprocess.run(["groff", "-man", "-ww", "-z", os.path.join(MAN, page)], capture_output=True, text=True)
             self.assertEqual((r.returncode, r.stderr), (0, ""), page)

@@ -5,6 +5,7 @@
 namespace upward {
 
 std::string format_loc(const SourceLoc& loc) {
+  if (loc.path.empty()) return "";  // the message names what is at fault
   if (loc.line == 0) return loc.path + ": ";
   return loc.path + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column) + ": ";
 }

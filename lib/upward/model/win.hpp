@@ -48,6 +48,11 @@ std::string win_stem(const Win& win);
 /// spaces (`2026-11-23-cut-checkout-p99`). The date says the file's folder.
 bool is_win_id(std::string_view id);
 
+/// What is wrong with a win file whose name is not a win id (readers skip it, check reports it).
+inline constexpr const char* bad_win_file_name =
+    "the file name is not a win id: name a win DATE-NAME.toml, like 2026-11-23-cut-checkout-p99.toml (no spaces "
+    "or control characters)";
+
 /// The file of the win `id` (is_win_id), relative to the repository: `wins/2026/11/ID.toml`.
 std::string win_path(const std::string& id);
 

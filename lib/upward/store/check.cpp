@@ -61,6 +61,8 @@ void check_win(const Repo& repo, const std::string& rel, const toml::table& tabl
     for (const auto& p : *seen->as_array()) note_unknown_person(repo, p, "seen_by", shown, out);
   if (const toml::node* from = table.get("from")) note_unknown_person(repo, *from, "from", shown, out);
   std::string id = base_name_of(rel);
+  if (!is_win_id(id))  // readers skip it: a name that is not an id never reaches an output
+    out.push_back({{shown, 0, 0}, bad_win_file_name});
   if (const toml::node* at = table.get("outcome_date"); w.outcome_date && is_win_id(id) &&
                                                         !fsio::exists(repo.path(outcome_note_path({id, *w.outcome_date}))))
     out.push_back({loc_of(*at, shown),
@@ -252,21 +254,11 @@ void check_cycles(const Config& c, const toml::table& table, dates::Day today, c
   }
 }
 
-/// `s` as one shell word, quoted only when it needs to be.
-std::string shell_word(const std::string& s) {
-  if (!s.empty() && s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+:@,=") ==
-                        std::string::npos)
-    return s;
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
 /// With autocommit on, every record should be in git: one problem per record file that is
 /// untracked, staged or modified (a killed write, a failed commit, a hand edit), with the
 /// command that commits it.
 void check_committed(const Repo& repo, std::vector<Problem>& out) {
-  std::string dir = shell_word(repo.dir());
+  std::string dir = text::shell_word(repo.dir());
   if (!git::is_repo(repo.dir(), repo.env())) {  // nothing gets committed: say so, once
     bool broken = fsio::exists(repo.path(".git"));
     out.push_back({{repo.path(broken ? ".git" : "upward.toml"), 0, 0},
@@ -279,7 +271,7 @@ void check_committed(const Repo& repo, std::vector<Problem>& out) {
   for (const auto& rel : git::uncommitted(repo.dir(), repo.env())) {
     if (!fsio::exists(repo.path(rel))) continue;  // a deleted record is no record to point at
     out.push_back({{repo.path(rel), 1, 1}, "not committed although autocommit is on; commit it with: git -C " + dir +
-                                               " add -- " + shell_word(rel) + " && git -C " + dir + " commit"});
+                                               " add -- " + text::shell_word(rel) + " && git -C " + dir + " commit"});
   }
 }
 

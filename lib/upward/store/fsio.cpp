@@ -45,9 +45,7 @@ void write_all(int fd, const std::string& data, const std::string& path) {
 
 std::string read_file(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-  if (fd < 0 && errno == ELOOP)
-    throw Error(SourceLoc{path, 0, 0}, "a symbolic link: upward neither reads nor writes through links (replace it "
-                                       "with the real file)");
+  if (fd < 0 && errno == ELOOP) throw Error(link_message(path));
   if (fd < 0) throw sys_error("cannot read", path, errno);
   std::string out;
   char buf[16384];
@@ -150,6 +148,14 @@ void remove_file(const std::string& path) {
   sync_dir(parent_of(path), "removed '" + path + "'");
 }
 
+std::string link_message(const std::string& path) {
+  char target[4096];
+  ssize_t n = ::readlink(path.c_str(), target, sizeof target - 1);
+  std::string to = n > 0 ? std::string(target, static_cast<size_t>(n)) : "?";
+  return "'" + path + "' is a symbolic link (to '" + to +
+         "'); upward never reads or writes through links: replace it with the real file or folder";
+}
+
 void refuse_links(const std::string& root, const std::string& rel) {
   std::string p = root;
   size_t start = 0;
@@ -159,13 +165,7 @@ void refuse_links(const std::string& root, const std::string& rel) {
     p += "/" + rel.substr(start, slash - start);
     struct stat st;
     if (::lstat(p.c_str(), &st) != 0) return;  // missing: upward creates it as a real folder or file
-    if (S_ISLNK(st.st_mode)) {
-      char target[4096];
-      ssize_t n = ::readlink(p.c_str(), target, sizeof target - 1);
-      std::string to = n > 0 ? std::string(target, static_cast<size_t>(n)) : "?";
-      throw Error("'" + p + "' is a symbolic link (to '" + to +
-                  "'); upward never writes through links: replace it with the real file or folder");
-    }
+    if (S_ISLNK(st.st_mode)) throw Error(link_message(p));
     start = slash + 1;
   }
 }

@@ -42,6 +42,9 @@ void remove_stale_temps(const std::string& dir);
 /// Remove `path` (a missing one is fine) and fsync its folder.
 void remove_file(const std::string& path);
 
+/// "'PATH' is a symbolic link (to 'TARGET'); upward never reads or writes through links: ...".
+std::string link_message(const std::string& path);
+
 /// Error when `rel` (relative to `root`) passes through a symbolic link: upward never writes
 /// through a link, nor replaces one with a regular file. `root` itself may be a link.
 void refuse_links(const std::string& root, const std::string& rel);

@@ -23,15 +23,13 @@ std::vector<std::string> listed(const Repo& repo, const std::string& folder, std
   try {
     fsio::refuse_links(repo.dir(), folder);
   } catch (const Error& e) {
-    skipped.push_back({{repo.path(folder), 0, 0}, e.what()});
+    skipped.push_back({{}, e.what()});
     return {};
   }
   std::vector<std::string> links;
   auto files = fsio::toml_files(repo.path(folder), &links);
   for (const auto& l : links)
-    skipped.push_back({{repo.path(folder + "/" + l), 0, 0},
-                       "a symbolic link: upward neither reads nor writes through links (replace it with the real "
-                       "file or folder)"});
+    skipped.push_back({{}, fsio::link_message(repo.path(folder + "/" + l))});
   return files;
 }
 
@@ -169,8 +167,7 @@ std::vector<Win> Repo::wins_in(const dates::DateRange& range, std::vector<Proble
     for (const auto& rel : listed(*this, folder, skipped)) {
       std::string p = path(folder + "/" + rel);
       if (!is_win_id(base_name(rel).substr(0, base_name(rel).size() - 5))) {
-        skipped.push_back({{p, 0, 0}, "the file name is not a win id: name a win DATE-NAME.toml, like "
-                                      "2026-11-23-cut-checkout-p99.toml (no spaces or control characters)"});
+        skipped.push_back({{p, 0, 0}, bad_win_file_name});
         continue;
       }
       auto w = read_win(p, base_name(rel), skipped);
