@@ -117,6 +117,11 @@ class WinsTest(UpwardTest):
         self.assertIn(b"no person 'zed' in people/", r.stderr)
         r = self.run_upward("wins", "--seen-by", "Not A Slug")
         self.assertEqual(r.returncode, 2)
+        r = self.run_upward("wins", "--goal", "nope", "--all", "--format", "json")
+        self.assertEqual((r.returncode, json.loads(r.stdout)["count"]), (0, 0))
+        self.assertIn(b"--goal: no goal 'nope' in goals/ (filtering by it anyway)", r.stderr)
+        r = self.run_upward("-q", "wins", "--goal", "nope", "--all")
+        self.assertEqual(r.stderr, b"")
 
     def test_bad_regex_is_a_usage_error_naming_it(self):
         r = self.run_upward("wins", "--grep", "cache(")

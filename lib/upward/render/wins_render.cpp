@@ -93,9 +93,10 @@ std::string render_wins_text(std::span<const Win> wins, const WinsScope& scope, 
       line += text::pad_right(title, w_title);
       used = before_title + w_title + 2;
       std::string plain = "[" + joined(markers, "] [") + "]";
-      if (style.width && used + text::display_width(plain) > style.width)  // cut, never colour half a marker
-        line += "  " + text::truncate(plain, std::max<std::size_t>(style.width > used ? style.width - used : 0, 4), ellipsis);
-      else {
+      if (style.width && used + text::display_width(plain) > style.width) {  // cut, never colour half a marker
+        std::size_t room = style.width > used ? style.width - used : 0;
+        if (room >= 8) line += "  " + text::truncate(plain, room, ellipsis);  // else left out: no room to say anything
+      } else {
         std::string painted;
         for (const auto& m : markers) {
           const char* code = m == "private" ? "33" : m == "follow-up due" ? "31" : m.starts_with("kudos") ? "35" : "36";
