@@ -161,7 +161,7 @@ class WinsTest(UpwardTest):
         for line in ("# Warmed the checkout cache", "- Date: 2026-10-05", "- Impact: p99 down", "- p99: 900ms → 350ms",
                      "- https://example.com/pr/1", "- Checkout p99 under 400 ms (`checkout-latency`)",
                      "- Dana Okafor (dana)", "- Tags: perf, checkout", "- Private: no",
-                     "- File: " + os.path.join(self.repo, "wins/2026/10/2026-10-05-cache-warmup.toml")):
+                     "- File: `" + os.path.join(self.repo, "wins/2026/10/2026-10-05-cache-warmup.toml") + "`"):
             self.assertIn(line + "\n", out)
         d = json.loads(self.ok("wins", "show", "--format", "json", "2026-11-20-kudos"))
         self.assertEqual(sorted(d), sorted(documented_json_keys("upward-wins.1", "JSON WIN KEYS") +

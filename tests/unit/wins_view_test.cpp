@@ -176,7 +176,7 @@ TEST_CASE("wins render: show gives the whole win with goal titles and names") {
   std::string md = render_win_md(w, c);
   for (const char* line : {"# Faster build\n", "- Private: yes", "- build: 20 min → 8 min\n",
                            "- Builds under 10 minutes (`build-time`)\n", "- Dana Okafor (dana)\n", "- zed\n",
-                           "- File: /r/wins/2026/11/2026-11-05-c.toml\n", "## Outcome\n\nNot recorded.\n"})
+                           "- File: `/r/wins/2026/11/2026-11-05-c.toml`\n", "## Outcome\n\nNot recorded.\n"})
     CHECK(md.find(line) != std::string::npos);
   std::string json = render_win_json(w, c);
   CHECK(json.find("\"goal_titles\": [\"Builds under 10 minutes\"], \"seen_by_names\": [\"Dana Okafor\", \"\"], "

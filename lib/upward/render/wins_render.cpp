@@ -186,7 +186,7 @@ std::string render_win_md(const Win& w, const WinContext& c) {
   out += "- Tags: " + (w.tags.empty() ? std::string("none") : md::escape(joined(w.tags))) + "\n";
   if (!w.section.empty()) out += "- Section: " + w.section + "\n";
   out += std::string("- Private: ") + (w.is_private ? "yes (never in a digest, email or export)" : "no") + "\n";
-  out += "- File: " + md::escape(c.path) + "\n";
+  out += "- File: " + md::code(c.path) + "\n";
   if (!w.metrics.empty()) {
     out += "\n## Metrics\n\n";
     for (const auto& m : w.metrics) out += "- " + md::escape(m.name) + ": " + md::escape(m.before) + " → " + md::escape(m.after) + "\n";
