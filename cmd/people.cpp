@@ -7,6 +7,7 @@
 #include "skipped.hpp"
 #include "upward/base/text.hpp"
 #include "upward/views/goals_view.hpp"
+#include "upward/views/wins_view.hpp"
 #include "upward/render/people_render.hpp"
 
 namespace upward::cmd {
@@ -32,14 +33,18 @@ int run_people_list(const PeopleOptions& opt, Context& ctx) {
 int run_people_show(const PeopleOptions& opt, Context& ctx) {
   Person p = ctx.repo().person(opt.id);
   const Config& cfg = ctx.repo().config();
-  if (opt.format == "json") {
-    fmt::print(ctx.out, "{}", render_person_json(p, cfg.manager));
-    return exit_ok;
-  }
   std::vector<Problem> skipped;
+  // visibility (issue 10): the past year's month folders only
+  auto wins = ctx.repo().wins_in({dates::year_before(ctx.today), ctx.today}, skipped);
+  Visibility v = person_visibility(p, wins, ctx.today);
+  if (opt.format == "json") {
+    fmt::print(ctx.out, "{}", render_person_json(p, cfg.manager, v, ctx.today));
+    return report_skipped(skipped, ctx);
+  }
   auto goals = ctx.repo().goals(skipped);
   auto groups = group_goals(goals, {}, {ctx.today, cfg.stale_after_days, cfg.manager, false, p.id});
-  std::string md = render_person_md(p, cfg.manager, groups.empty() ? std::vector<GoalRow>{} : groups[0].rows);
+  std::string md = render_person_md(p, cfg.manager, groups.empty() ? std::vector<GoalRow>{} : groups[0].rows) +
+                   render_visibility_md(p, v);
   fmt::print(ctx.out, "{}", ctx.out_tty ? text::for_terminal(md) : md);
   return report_skipped(skipped, ctx);
 }
@@ -81,7 +86,7 @@ Subcommand add_people(CLI::App& app, Context& ctx) {
   add_one(add, "--pressure", p.pressures, "Something pressing on them (repeatable)");
   add_switch(add, "--primary", opt->primary, "Make them your primary manager");
 
-  auto* show = people->add_subcommand("show", "Show a person and their goals");
+  auto* show = people->add_subcommand("show", "Show a person, their goals, and what they have seen of your wins");
   add_positional(show, "id", opt->id, "Their id")->required();
   add_format(show, *opt);
 

@@ -86,6 +86,20 @@ SAMPLES = {
     ("digest", "--send"): None,
     ("digest", "--edit"): None,
     # --- wins (issue 10) ---
+    ("wins", "--tag"): ("perf", "docs"),
+    ("wins", "--goal"): ("checkout-latency", "hiring"),
+    ("wins", "--seen-by"): ("dana", "lee"),
+    ("wins", "--not-seen-by"): ("dana", "lee"),
+    ("wins", "--from"): ("dana", "lee"),
+    ("wins", "--kind"): ("kudos", "win"),
+    ("wins", "--private"): None,
+    ("wins", "--no-private"): None,
+    ("wins", "--grep"): ("cache", "-docs"),
+    ("wins", "--follow-up-due"): None,
+    ("wins", "--limit"): ("1", "2"),
+    ("wins", "--format"): ("json", "md"),
+    ("wins", "--all"): None,
+    ("wins show", "--format"): ("json", "text"),
 
     # --- set (issue 10) ---
     ("set win", "--title"): ("Cut p99", "-3% errors"),
@@ -252,6 +266,23 @@ class OptionsTest(UpwardTest):
             return [], [win, *WORDS], [], None, lambda r: {k: v for k, v in self.win(win).items()
                                                            if k.startswith("outcome")}, fresh
         # --- wins scenarios (issue 10) ---
+        if cmd in ("wins", "wins show"):
+            wins = {  # one win per filter value, so each value (and both) lists something different
+                "2026-10-05-cache": 'tags = ["perf"]\ngoals = ["checkout-latency"]\nseen_by = ["dana"]\n',
+                "2026-10-20-docs": 'title = "Wrote -docs"\ntags = ["docs"]\ngoals = ["hiring"]\nseen_by = ["lee"]\n',
+                "2026-11-02-kudos-dana": 'kind = "kudos"\nfrom = "dana"\nprivate = true\n',
+                "2026-11-03-kudos-lee": 'kind = "kudos"\nfrom = "lee"\nfollow_up = 2026-11-10\n',
+            }
+            for wid, extra in wins.items():
+                folder = os.path.join(self.repo, "wins", wid[:4], wid[5:7])
+                os.makedirs(folder, exist_ok=True)
+                title = "" if "title" in extra else f'title = "Win {wid[11:]} cache"\n'
+                with open(os.path.join(folder, wid + ".toml"), "w") as f:
+                    f.write(f"date = {wid[:10]}\n{title}{extra}")
+            if cmd == "wins show":
+                return [], ["2026-10-05-cache"], [], None, lambda r: r.stdout, fresh
+            words = [] if opt == "--all" else ["2026-10-01", "..", "2026-11-30"]
+            return [], words, [], None, lambda r: r.stdout, fresh
 
         # --- set scenarios (issue 10) ---
         if cmd == "set win":  # a fresh win with a tag, so --clear-tags has something to clear

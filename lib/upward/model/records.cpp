@@ -120,6 +120,7 @@ Win win_from_toml(const toml::table& table, const std::string& path, std::vector
   if (auto d = r.day("date", true)) w.date = *d;
   if (auto t = r.string("title", true)) {
     w.title = *t;
+    w.title_line = r.node("title")->source().begin.line;
     if (text::trim(*t).empty()) r.problem(*r.node("title"), "'title' is empty");
   }
   w.impact = r.string("impact").value_or("");

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,7 @@ struct Win {
   std::optional<dates::Day> outcome_date; ///< when the outcome was recorded
   std::string section;                    ///< a brag section key (config.hpp brag_sections), or empty
   bool is_private = false;
+  std::uint32_t title_line = 0;  ///< (wins listing, issue 10) the line of `title` in the file, for vimgrep; 0: unknown
 };
 
 /// Parse `NAME=BEFORE->AFTER` (also `→`); UsageError naming the expected form.

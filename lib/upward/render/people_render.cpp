@@ -7,6 +7,8 @@
 #include "upward/base/json.hpp"
 #include "upward/base/text.hpp"
 #include "upward/base/width.hpp"
+#include "upward/render/markdown.hpp"
+#include "upward/render/wins_render.hpp"
 
 namespace upward {
 
@@ -93,5 +95,59 @@ std::string render_person_md(const Person& p, const std::string& manager, const 
 }
 
 std::string render_person_json(const Person& p, const std::string& manager) { return person_json(p, manager) + "\n"; }
+
+namespace {
+
+/// "Dana" for Dana Okafor: the first word of the name, else the id.
+std::string first_name(const Person& p) {
+  std::string name = one_line(p.name);
+  auto space = name.find(' ');
+  name = name.substr(0, space);
+  return name.empty() ? p.id : name;
+}
+
+std::string win_items(const std::vector<Win>& wins) {
+  if (wins.empty()) return "None.\n";
+  std::string out;
+  for (const auto& w : wins) out += "- " + dates::format_day(w.date) + " " + md::escape(w.title) + " (" + md::code(w.id) + ")\n";
+  return out;
+}
+
+std::string wins_json(const std::vector<Win>& wins, dates::Day today) {
+  std::string out;
+  for (const auto& w : wins) out += (out.empty() ? "" : ", ") + win_json(w, today);
+  return "[" + out + "]";
+}
+
+std::string range_json(const dates::DateRange& r) {
+  json::Object o;
+  o.str("first", dates::format_day(r.first)).str("last", dates::format_day(r.last));
+  return o.done();
+}
+
+}  // namespace
+
+std::string render_visibility_md(const Person& p, const Visibility& v) {
+  std::string name = md::escape(first_name(p)), window = dates::format_range(v.window);
+  std::string out = "\n## Wins " + name + " has seen (" + window + ")\n\n" + win_items(v.seen);
+  out += "\n## Kudos from " + name + " (" + window + ")\n\n" + win_items(v.kudos_given);
+  if (v.asks_unseen)
+    out += "\n## Not seen yet (" + dates::format_range(v.unseen_window) + ": " + std::to_string(v.not_seen.size()) +
+           ")\n\n" + win_items(v.not_seen);
+  return out;
+}
+
+std::string render_person_json(const Person& p, const std::string& manager, const Visibility& v, dates::Day today) {
+  std::string obj = person_json(p, manager);
+  obj.pop_back();
+  json::Object more;
+  more.raw("visibility_period", range_json(v.window))
+      .raw("seen", wins_json(v.seen, today))
+      .raw("kudos_given", wins_json(v.kudos_given, today))
+      .raw("not_seen_period", v.asks_unseen ? range_json(v.unseen_window) : "null")
+      .raw("not_seen_count", v.asks_unseen ? std::to_string(v.not_seen.size()) : "null")
+      .raw("not_seen", v.asks_unseen ? wins_json(v.not_seen, today) : "null");
+  return obj + ", " + more.done().substr(1) + "\n";
+}
 
 }  // namespace upward
