@@ -95,7 +95,7 @@ class ReadmeTourTest(ShellTest):
             self.assertNotIn("warning", r.stderr, command)
         out = {command: r.stdout for command, r in results}
         lines = list(out)
-        self.assertEqual(len(lines), 22, lines)
+        self.assertEqual(len(lines), 26, lines)
         self.assertTrue(os.path.isfile(os.path.join(repo, "upward.toml")))
         self.assertEqual(out[lines[1]], "dana\n")
         # the id, on stdout, and the file the README shows
@@ -144,7 +144,17 @@ class ReadmeTourTest(ShellTest):
         self.assertIn("Ran the incident review", out[lines[18]])  # last week's, for Dana
         self.assertIn("Cut checkout p99 from 900 ms to 350 ms", out[lines[19]])  # the year's packet
         self.assertIn("To: dana@example.com", out[lines[20]])
-        self.assertEqual(out[lines[21]], "")  # check: no problems
+        self.assertIn("Cut checkout p99 from 900 ms to 350 ms", out[lines[21]])  # wins --tag perf,git
+        self.assertIn("Fix flaky checkout test", out[lines[21]])
+        self.assertNotIn("Ran the incident review", out[lines[21]])
+        self.assertIn("No repeat in the next four weeks", out[lines[22]])  # wins show
+        self.assertEqual((out[lines[23]], out[lines[24]]), ("checkout-latency\n", "dana\n"))  # set
+        with open(os.path.join(repo, "goals", "checkout-latency.toml"), "rb") as f:
+            self.assertEqual(tomllib.load(f)["due"].isoformat(), "2026-12-18")
+        with open(os.path.join(repo, "people", "dana.toml"), "rb") as f:
+            dana = tomllib.load(f)
+        self.assertEqual((dana["priorities"][-1], dana["style"]), ("Hiring", "detailed"))
+        self.assertEqual(out[lines[25]], "")  # check: no problems
         # every change is its own commit
         log = subprocess.run(["git", "-C", repo, "log", "--format=%s"], capture_output=True, text=True).stdout
         self.assertIn("log-win: Cut checkout p99 from 900 ms to 350 ms", log)

@@ -271,7 +271,7 @@ TEST_CASE("transaction: links inside the repository are refused, never written t
   auto tx = t.repo.change("goals add: g");
   CHECK_THROWS_WITH(tx.create("goals/g.toml", "title = \"G\"\n"),
                     "'" + t.dir + "/goals' is a symbolic link (to '" + outside +
-                        "'); upward never writes through links: replace it with the real file or folder");
+                        "'); upward never reads or writes through links: replace it with the real file or folder");
   fs::create_symlink(outside + "/x.toml", t.dir + "/people/x.toml");
   CHECK_THROWS_WITH(tx.replace("people/x.toml", "name = \"X\"\n"), Catch::Contains("people/x.toml' is a symbolic link"));
   CHECK(fs::is_symlink(t.dir + "/people/x.toml"));
