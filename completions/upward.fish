@@ -1,53 +1,42 @@
 # fish completion for upward: install in ~/.config/fish/completions/ or vendor_completions.d/
 
-function __upward_ids --description 'ids of the files in one folder of the repository'
+function __upward_repo --description 'the repository: --dir on the line, else $UPWARD_DIR, else the default'
     set -l repo $UPWARD_DIR
     set -l tokens (commandline -opc)
     set -l i (contains -i -- --dir $tokens)
     and set repo $tokens[(math $i + 1)]
     test -n "$repo"; or set repo (set -q XDG_DATA_HOME; and echo $XDG_DATA_HOME; or echo $HOME/.local/share)/upward
+    echo $repo
+end
+
+function __upward_ids --description 'ids of the files in one folder of the repository'
+    set -l repo (__upward_repo)
     for f in $repo/$argv[1]/*.toml
         basename $f .toml
     end
 end
 
 function __upward_win_ids --description 'win ids: wins/YYYY/MM/ID.toml'
-    set -l repo $UPWARD_DIR
-    set -l tokens (commandline -opc)
-    set -l i (contains -i -- --dir $tokens)
-    and set repo $tokens[(math $i + 1)]
-    test -n "$repo"; or set repo (set -q XDG_DATA_HOME; and echo $XDG_DATA_HOME; or echo $HOME/.local/share)/upward
+    set -l repo (__upward_repo)
     for f in $repo/wins/*/*/*.toml
         basename $f .toml
     end
 end
 
 function __upward_topic_ids --description 'the queued talking points of every person'
-    set -l repo $UPWARD_DIR
-    set -l tokens (commandline -opc)
-    set -l i (contains -i -- --dir $tokens)
-    and set repo $tokens[(math $i + 1)]
-    test -n "$repo"; or set repo (set -q XDG_DATA_HOME; and echo $XDG_DATA_HOME; or echo $HOME/.local/share)/upward
+    set -l repo (__upward_repo)
     for f in $repo/1on1s/*/topics/*.toml
         basename $f .toml
     end
 end
 
 function __upward_actions --description 'the open action items of every 1:1'
-    set -l repo $UPWARD_DIR
-    set -l tokens (commandline -opc)
-    set -l i (contains -i -- --dir $tokens)
-    and set repo $tokens[(math $i + 1)]
-    test -n "$repo"; or set repo (set -q XDG_DATA_HOME; and echo $XDG_DATA_HOME; or echo $HOME/.local/share)/upward
+    set -l repo (__upward_repo)
     upward --dir $repo prep-1on1 list --all 2>/dev/null | string match -r '^action\t[^\t]*\t[^\t]*' | string replace -r '^action\t[^\t]*\t' ''
 end
 
 function __upward_periods --description 'period expressions, and cycle:NAME for each [cycles] name in upward.toml'
-    set -l repo $UPWARD_DIR
-    set -l tokens (commandline -opc)
-    set -l i (contains -i -- --dir $tokens)
-    and set repo $tokens[(math $i + 1)]
-    test -n "$repo"; or set repo (set -q XDG_DATA_HOME; and echo $XDG_DATA_HOME; or echo $HOME/.local/share)/upward
+    set -l repo (__upward_repo)
     printf '%s\n' this-week last-week this-month last-month this-quarter last-quarter this-year last-year ytd since-last-digest since-last-1on1
     test -r $repo/upward.toml; or return
     awk '/^[[:space:]]*\[/ { c = ($0 ~ /^[[:space:]]*\[cycles\][[:space:]]*(#.*)?$/); next }
