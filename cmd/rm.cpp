@@ -25,11 +25,11 @@ int report_rm(const Removal& r, const std::string& what, Context& ctx) {
     for (const auto& ref : r.left) names += (names.empty() ? "" : ", ") + ref;
     ctx.note("still named by " + names + " ('upward check' lists them)");
   }
-  if (r.committed) {
+  if (r.committed && !r.commit.empty()) {  // the removal's own commit: right however many come after it
     std::string dir = text::shell_word(ctx.repo().dir());
     for (const auto& rel : r.write.paths)
-      ctx.note("to get " + rel + " back: git -C " + dir + " show HEAD~1:" + text::shell_word(rel) + " > " +
-               text::shell_word(ctx.repo().path(rel)));
+      ctx.note("to get " + rel + " back: git -C " + dir + " show " + r.commit.substr(0, 12) + "^:" +
+               text::shell_word(rel) + " > " + text::shell_word(ctx.repo().path(rel)));
   }
   return code;
 }

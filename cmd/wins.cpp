@@ -58,7 +58,7 @@ WinsFilter filter_of(const WinsOptions& opt, const Context& ctx) {
                opt.follow_up_due, 0, ctx.today};
   if (opt.only_private) f.is_private = true;
   if (opt.no_private) f.is_private = false;
-  if (!opt.grep.empty()) f.grep = grep_regex(opt.grep);
+  if (!opt.grep.empty()) f.grep = Pattern(opt.grep);
   if (!opt.limit.empty()) f.limit = parse_limit(opt.limit);
   return f;
 }

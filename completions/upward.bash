@@ -7,6 +7,9 @@ _upward_repo() {
         if [[ ${COMP_WORDS[i]} == --dir ]]; then
             printf '%s\n' "${COMP_WORDS[i + 1]}"
             return
+        elif [[ ${COMP_WORDS[i]} == --dir=* ]]; then
+            printf '%s\n' "${COMP_WORDS[i]#--dir=}"
+            return
         fi
     done
     printf '%s\n' "${UPWARD_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/upward}"
@@ -243,7 +246,8 @@ _upward() {
                     set/goal) opts="--title --due --why --owner --supports --clear-supports" ;;
                     set/person) opts="--name --email --style --cadence --relationship --priority --pressure
                                       --clear-priorities --clear-pressures" ;;
-                    rm/*) opts="--force --with" ;;
+                    rm/topic) opts="--force --with" ;;
+                    rm/*) opts="--force" ;;
                 esac
                 COMPREPLY=($(compgen -W "$opts $global" -- "$cur"))
             elif [[ -z $kind ]]; then

@@ -193,7 +193,7 @@ for c in edit set rm
 end
 complete -c upward -n '__fish_seen_subcommand_from rm; and __fish_seen_subcommand_from topic' -a '(__upward_topic_ids)' -d 'Talking point'
 complete -c upward -n '__fish_seen_subcommand_from rm' -l force -d 'Remove it even while others refer to it'
-complete -c upward -n '__fish_seen_subcommand_from rm' -l with -x -a '(__upward_ids people)' -d 'Whose talking point'
+complete -c upward -n '__fish_seen_subcommand_from rm; and __fish_seen_subcommand_from topic' -l with -x -a '(__upward_ids people)' -d 'Whose talking point'
 
 set -l sw '__fish_seen_subcommand_from set; and __fish_seen_subcommand_from win'
 complete -c upward -n $sw -l title -x -d 'New title'

@@ -48,6 +48,19 @@ class EditTest(UpwardTest):
 
     # -- the issue's judgements
 
+    def test_a_problem_the_file_had_before_does_not_block_an_unrelated_edit(self):
+        self.ok("log-win", "Tuned the cache", "-d", "2026-11-21", "-g", "checkout-latency")
+        self.ok("rm", "goal", "checkout-latency", "--force")  # the win keeps naming it
+        win = os.path.join(self.repo, "wins", "2026", "11", "2026-11-21-tuned-the-cache.toml")
+        r = self.edit("win", "2026-11-21-tuned-the-cache", editor=self.editor('sed -i "s/Tuned/Warmed/" "$1"\n'))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(b"unknown goal 'checkout-latency'", r.stderr)
+        self.assertIn(b"(already so before this edit)", r.stderr)
+        self.assertIn('title = "Warmed the cache"', self.read(win))
+        # a new problem still blocks
+        r = self.edit("win", "2026-11-21-tuned-the-cache", editor=self.editor('sed -i "s/^title = .*/title = 3/" "$1"\n'))
+        self.assertEqual(r.returncode, 1, r.stderr)
+
     def test_a_broken_edit_without_a_terminal_keeps_the_original_and_a_rej_copy(self):
         before, commits = self.read(self.goal, "rb"), self.commits()
         broken = self.editor('printf \'title = "unterminated\\n\' >> "$1"\n')

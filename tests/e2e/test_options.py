@@ -312,7 +312,10 @@ class OptionsTest(UpwardTest):
                 for f in left:
                     os.remove(f)
                 return r.stdout.replace(word, "ID"), [f.replace(word, "ID") for f in left]
-            return [], [word], ["--with", "dana"] if kind == "topic" and opt != "--with" else [], None, observe, fresh
+            req = ["--with", "dana"] if kind == "topic" and opt != "--with" else []
+            if opt != "--force":  # this repository keeps no git history: a removal needs --force
+                req.append("--force")
+            return [], [word], req, None, observe, fresh
 
         # --- edit scenarios (issue 10) ---
 

@@ -1,5 +1,6 @@
 """upward rm: one record removed and committed, refused while others name it, recoverable from git."""
 import os
+import shutil
 import subprocess
 
 from harness import UpwardTest
@@ -45,12 +46,31 @@ class RmTest(UpwardTest):
                          ["D", "wins/2026/10/2026-10-02-cut-p99.toml"])
         self.assertEqual(self.git("status", "--porcelain"), "")
         err = r.stderr.decode()
-        restore = f"git -C {self.repo} show HEAD~1:wins/2026/10/2026-10-02-cut-p99.toml > {path}"
+        removal = self.git("rev-parse", "HEAD").strip()[:12]
+        self.git("commit", "-q", "--allow-empty", "-m", "later")  # the note stays right after more commits
+        restore = f"git -C {self.repo} show {removal}^:wins/2026/10/2026-10-02-cut-p99.toml > {path}"
         self.assertIn(restore, err)
         subprocess.run(restore, shell=True, check=True, env=self.env)  # the note's command gets it back
         self.assertEqual(self.read(path, "rb"), text)
         self.refused(1, "rm", "win", "2026-10-01-nope")
+        # a record git never had is committed first, so its removal can be undone too
+        hand = os.path.join(self.repo, "wins", "2026", "10", "2026-10-05-by-hand.toml")
+        with open(hand, "w") as f:
+            f.write('date = 2026-10-05\ntitle = "By hand"\n')
+        r = self.run_upward("rm", "win", "2026-10-05-by-hand")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(self.commits()[:2], ["rm: wins/2026/10/2026-10-05-by-hand.toml",
+                                              "edit by hand: wins/2026/10/2026-10-05-by-hand.toml"])
+        self.assertEqual(self.git("show", "HEAD^:wins/2026/10/2026-10-05-by-hand.toml"),
+                         'date = 2026-10-05\ntitle = "By hand"\n')
         self.refused(2, "rm", "win", "../../upward")
+
+    def test_without_git_history_a_removal_needs_force(self):
+        shutil.rmtree(os.path.join(self.repo, ".git"))
+        self.assertIn("no git history would keep a copy", self.refused(1, "rm", "win", self.win_b))
+        r = self.run_upward("rm", "win", self.win_b, "--force")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(self.files("wins"), [os.path.join("wins", "2026", "10", self.win_a + ".toml")])
 
     def test_rm_win_takes_its_outcome_note(self):
         self.ok("outcome", self.win_b, "Held")

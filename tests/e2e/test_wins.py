@@ -126,7 +126,7 @@ class WinsTest(UpwardTest):
     def test_bad_regex_is_a_usage_error_naming_it(self):
         r = self.run_upward("wins", "--grep", "cache(")
         self.assertEqual(r.returncode, 2)
-        self.assertIn(b"--grep: 'cache(' is not a valid regular expression", r.stderr)
+        self.assertIn(b"--grep: 'cache(' is not a regular expression", r.stderr)
 
     def test_empty_result_is_a_success_with_a_note(self):
         r = self.run_upward("wins", "2025-01")

@@ -149,7 +149,7 @@ TEST_CASE("rm: a goal that wins or goals name is refused, naming them, unless fo
   CHECK_THROWS_WITH(remove_goal(t.repo, "speed", false), "unknown goal 'speed' (no goals/speed.toml)");
   CHECK_THROWS_AS(remove_goal(t.repo, "../x", false), UsageError);
   t.write("goals/broken.toml", "title = \"Broken\nowner = \"me\"\n");  // a broken record can be removed
-  CHECK(remove_goal(t.repo, "broken", false).write.paths == std::vector<std::string>{"goals/broken.toml"});
+  CHECK(remove_goal(t.repo, "broken", true).write.paths == std::vector<std::string>{"goals/broken.toml"});
   t.write("goals/broken.toml", "title = \"Broken\nowner = \"me\"\n");  // ...but it stops removing another
   t.write("goals/lone.toml", "title = \"Lone\"\n");
   CHECK_THROWS_WITH(remove_goal(t.repo, "lone", false), Catch::Contains("cannot tell whether it names the record"));
@@ -159,14 +159,14 @@ TEST_CASE("rm: a goal that wins or goals name is refused, naming them, unless fo
 TEST_CASE("rm: a win goes with its outcome notes; a person with references is refused") {
   SetRepo t;
   t.write("outcomes/2026/11/2026-11-22-2026-11-20-cut-p99.toml", "win = \"2026-11-20-cut-p99\"\ndate = 2026-11-22\n");
-  Removal r = remove_win(t.repo, "2026-11-20-cut-p99", false);
+  Removal r = remove_win(t.repo, "2026-11-20-cut-p99", true);  // no git here: only --force removes
   CHECK(r.write.paths == std::vector<std::string>{"wins/2026/11/2026-11-20-cut-p99.toml",
                                                   "outcomes/2026/11/2026-11-22-2026-11-20-cut-p99.toml"});
   t.write("goals/boss.toml", "title = \"Boss\"\nowner = \"dana\"\n");
   t.write("1on1s/dana/2026-11-16.toml", "date = 2026-11-16\n");
   CHECK_THROWS_WITH(remove_person(t.repo, "dana", false),
                     Catch::StartsWith("person 'dana' is still named by goal boss (owner), 1 1:1 record in 1on1s/dana/;"));
-  CHECK(remove_person(t.repo, "lee", false).write.paths == std::vector<std::string>{"people/lee.toml"});
+  CHECK(remove_person(t.repo, "lee", true).write.paths == std::vector<std::string>{"people/lee.toml"});
 }
 
 TEST_CASE("rm: a topic is found in whoever's folder holds it") {
@@ -178,7 +178,7 @@ TEST_CASE("rm: a topic is found in whoever's folder holds it") {
                     "topic '2026-11-20-vendor' is queued for several people: dana, lee (give --with PERSON)");
   CHECK_THROWS_WITH(remove_topic(t.repo, "2026-11-20-vendor", "lee", false),
                     Catch::StartsWith("topic '2026-11-20-vendor' is still named by 1:1 record 1on1s/lee/2026-11-21.toml;"));
-  CHECK(remove_topic(t.repo, "2026-11-20-vendor", "dana", false).write.paths ==
+  CHECK(remove_topic(t.repo, "2026-11-20-vendor", "dana", true).write.paths ==
         std::vector<std::string>{"1on1s/dana/topics/2026-11-20-vendor.toml"});
   CHECK_THROWS_WITH(remove_topic(t.repo, "nope", "", false), "unknown topic 'nope'");
 }

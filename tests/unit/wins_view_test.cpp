@@ -62,7 +62,7 @@ TEST_CASE("wins view: filters combine with AND across options and OR within one"
   f.is_private = false;
   CHECK(ids(filter_wins(sample(), f)) == std::vector<std::string>{"2026-11-10-b"});
   f = none();
-  f.grep = grep_regex("cache");  // title or impact, any case
+  f.grep = Pattern("cache");  // title or impact, any case
   CHECK(ids(filter_wins(sample(), f)) == std::vector<std::string>{"2026-11-10-b", "2026-11-02-a"});
   f.tags = {"perf"};
   CHECK(ids(filter_wins(sample(), f)) == std::vector<std::string>{"2026-11-02-a"});
@@ -99,10 +99,20 @@ TEST_CASE("wins view: grep searches the outcome too, and a bad pattern is a usag
   auto wins = sample();
   wins[0].outcome = "Held at 80 ms";
   WinsFilter f = none();
-  f.grep = grep_regex("HELD");
+  f.grep = Pattern("HELD");
   CHECK(ids(filter_wins(wins, f)) == std::vector<std::string>{"2026-11-02-a"});
-  CHECK_THROWS_AS(grep_regex("cache("), UsageError);
-  CHECK_THROWS_WITH(grep_regex("a[b"), Catch::StartsWith("--grep: 'a[b' is not a valid regular expression"));
+  CHECK_THROWS_AS(Pattern("cache("), UsageError);
+  CHECK_THROWS_WITH(Pattern("a[b"), Catch::StartsWith("--grep: 'a[b' is not a regular expression"));
+}
+
+TEST_CASE("pattern: any case, non-ASCII letters too, and a long text does not exhaust the stack") {
+  CHECK(Pattern("über").found_in("Über-fast ÄRGER deploy"));
+  CHECK(Pattern("ärger|nothing").found_in("Über-fast ÄRGER deploy"));
+  std::string notes(60000, 'x');
+  notes += " p99 fixed";
+  CHECK(Pattern("p99.*fixed").found_in(notes));
+  CHECK_FALSE(Pattern("(x|y)*z").found_in(notes));
+  CHECK_FALSE(Pattern(".*z").found_in(notes));
 }
 
 TEST_CASE("wins view: visibility of a manager") {
@@ -181,4 +191,16 @@ TEST_CASE("wins render: show gives the whole win with goal titles and names") {
   std::string json = render_win_json(w, c);
   CHECK(json.find("\"goal_titles\": [\"Builds under 10 minutes\"], \"seen_by_names\": [\"Dana Okafor\", \"\"], "
                   "\"from_name\": null}") != std::string::npos);
+}
+
+TEST_CASE("wins view: a kudos counts as seen by whoever gave it") {
+  Win k;
+  k.id = "2026-11-02-thanks";
+  k.kind = "kudos";
+  k.from = "dana";
+  WinsFilter f;
+  f.not_seen_by = {"dana"};
+  CHECK_FALSE(win_matches(k, f));
+  f.not_seen_by = {"lee"};
+  CHECK(win_matches(k, f));
 }

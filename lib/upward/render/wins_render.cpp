@@ -82,11 +82,17 @@ std::string render_wins_text(std::span<const Win> wins, const WinsScope& scope, 
   std::string out = paint("Wins " + scope_text(scope) + ": " + std::to_string(wins.size()), "1", style.color) + "\n";
   for (const auto& w : wins) {
     std::string title = shown(w.title);
+    auto markers = win_markers(w, today);
+    if (style.width && w.is_private && !markers.empty() &&
+        before_title + w_title + 2 + text::display_width("[" + joined(markers, "] [") + "]") > style.width) {
+      // no room for the markers: privacy is never left unsaid, it takes the title's place
+      title = "[private] " + title;
+      markers.erase(std::find(markers.begin(), markers.end(), "private"));
+    }
     if (style.width) title = text::truncate(title, w_title, ellipsis);
     std::string line = "  " + paint(dates::format_day(w.date), "2", style.color) + "  " +
                        text::pad_right(shown(w.id), w_id) + "  ";
     std::size_t used = before_title + text::display_width(title);
-    auto markers = win_markers(w, today);
     if (markers.empty()) {
       line += title;
     } else {

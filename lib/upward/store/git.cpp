@@ -161,6 +161,12 @@ std::string foreign_git(const std::string& dir) {
 
 bool is_repo(const std::string& dir, const process::Env& env) { return own_repo(dir, env).has_value(); }
 
+std::string head(const std::string& dir, const process::Env& env) {
+  if (!is_repo(dir, env)) return "";
+  auto r = git(dir, {"rev-parse", "--verify", "-q", "HEAD"}, env);
+  return r.exit_code == 0 ? text::trim(r.output) : "";
+}
+
 bool is_broken(const std::string& dir, const process::Env& env) {
   return fsio::exists(dir + "/.git") && foreign_git(dir).empty() && available(env) && !is_repo(dir, env);
 }
@@ -287,6 +293,10 @@ std::vector<std::string> modified(const std::string& dir, const std::vector<std:
   if (r.exit_code != 0) return {};
   auto list = nul_split(r.output);
   std::set<std::string> changed(list.begin(), list.end());
+  // and the files git never had (a record made by hand): committed first, git keeps a copy
+  auto others = git(dir, {"ls-files", "-z", "--others", "--exclude-standard"}, env);
+  if (others.exit_code == 0)
+    for (auto& p : nul_split(others.output)) changed.insert(std::move(p));
   std::vector<std::string> out;
   for (const auto& p : paths)
     if (changed.count(p)) out.push_back(p);

@@ -17,6 +17,9 @@ struct Identity {
 /// `dir`'s real path.
 bool is_repo(const std::string& dir, const process::Env& env);
 
+/// The commit HEAD names in DIR's own repository (its full hash); "" when none.
+std::string head(const std::string& dir, const process::Env& env);
+
 /// True when `dir/.git` exists but is not a valid repository (an interrupted `git init`).
 bool is_broken(const std::string& dir, const process::Env& env);
 
@@ -41,8 +44,8 @@ void commit(const std::string& dir, const std::vector<std::string>& paths, const
             const process::Env& env, const Identity& fallback = {});
 
 /// The paths among `paths` (relative to dir) whose text differs from the last commit
-/// (hand edits not yet committed, a tracked file deleted by hand included); untracked paths
-/// are not listed. Empty when no git or no commit yet.
+/// (hand edits not yet committed, a tracked file deleted by hand included), and those git never
+/// had (untracked, not ignored: a record made by hand). Empty when no git or no commit yet.
 std::vector<std::string> modified(const std::string& dir, const std::vector<std::string>& paths,
                                   const process::Env& env);
 

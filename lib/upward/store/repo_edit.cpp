@@ -7,6 +7,7 @@
 #include <cerrno>
 
 #include "upward/base/text.hpp"
+#include "upward/model/toml_read.hpp"
 #include "upward/model/win.hpp"
 #include "upward/store/check.hpp"
 #include "upward/store/fsio.hpp"
@@ -112,6 +113,25 @@ void hint_moved_win(const std::string& rel, std::vector<Problem>& problems) {
                    " --date DATE', which moves the file";
 }
 
+/// A problem the file had before the edit (a goal removed with --force that a win still names)
+/// does not block an unrelated change: it stays a warning that says so. Compared by message,
+/// as lines may move.
+void settled_before(const Repo& repo, const std::string& rel, const std::string& original, const std::string& text,
+                    dates::Day today, std::vector<Problem>& problems) {
+  std::vector<Problem> before;
+  try {
+    parse_toml(text, repo.path(rel));  // a text that does not parse is never written, whatever it had before
+    before = check_file(repo, rel, original, today);
+  } catch (const Error&) {
+    return;
+  }
+  for (auto& p : problems)
+    if (!p.warning && std::any_of(before.begin(), before.end(), [&](const Problem& b) { return b.message == p.message; })) {
+      p.warning = true;
+      p.message += " (already so before this edit)";
+    }
+}
+
 bool blocking(const std::vector<Problem>& problems) {
   return std::any_of(problems.begin(), problems.end(), [](const Problem& p) { return !p.warning; });
 }
@@ -181,6 +201,7 @@ EditOutcome edit_file(Repo& repo, const std::string& rel, dates::Day today, cons
     }
     outcome.problems = check_file(repo, rel, text, today);
     hint_moved_win(rel, outcome.problems);
+    settled_before(repo, rel, original, text, today, outcome.problems);
     if (!blocking(outcome.problems)) break;
     if (again(outcome.problems)) continue;
     outcome.status = EditOutcome::Status::rejected;

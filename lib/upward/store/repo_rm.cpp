@@ -8,6 +8,7 @@
 #include "upward/base/error.hpp"
 #include "upward/base/text.hpp"
 #include "upward/store/fsio.hpp"
+#include "upward/store/git.hpp"
 #include "upward/store/repo_require.hpp"
 #include "upward/store/repo_set.hpp"
 
@@ -39,6 +40,9 @@ Removal remove_files(Repo& repo, const std::vector<std::string>& rels, const std
   Removal out;
   out.left = refs();
   refuse_referred(what, out.left, force);
+  if (!force && !(repo.config().autocommit && git::is_repo(repo.dir(), repo.env())))
+    throw Error(what + ": no git history would keep a copy (autocommit is off, or '" + repo.dir() +
+                "' is not a git repository); nothing was removed (--force removes it for good)");
   auto tx = repo.change("rm: " + rels.front());
   out.left = refs();  // again under the lock
   refuse_referred(what, out.left, force);
@@ -48,6 +52,7 @@ Removal remove_files(Repo& repo, const std::vector<std::string>& rels, const std
   out.write = tx.commit();
   out.committed = !out.write.noop && !out.write.git_error && repo.config().autocommit &&
                   fsio::exists(repo.path(".git"));
+  if (out.committed) out.commit = git::head(repo.dir(), repo.env());
   return out;
 }
 

@@ -10,9 +10,13 @@ namespace upward {
 /// What a removal did.
 struct Removal {
   WriteResult write;               ///< `paths`: the files removed, the record's first
-  bool committed = false;          ///< the removal is a git commit of its own: HEAD~1 still holds the files
+  bool committed = false;          ///< the removal is a git commit of its own: its parent still holds the files
+  std::string commit;              ///< that commit's hash
   std::vector<std::string> left;   ///< with `force`: the records that still name it ("win 2026-11-20-x")
 };
+
+/// Every removal is refused, unless `force`, when no git history would keep a copy (autocommit
+/// off, or DIR not a git repository of its own).
 
 /// Refusals name at most this many referring records, then "and N more".
 inline constexpr std::size_t max_named_references = 10;

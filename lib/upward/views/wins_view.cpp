@@ -24,27 +24,19 @@ void newest_first(std::vector<Win>& wins) {
 
 }  // namespace
 
-std::regex grep_regex(const std::string& pattern) {
-  try {
-    return std::regex(pattern, std::regex::ECMAScript | std::regex::icase);
-  } catch (const std::regex_error& e) {
-    throw UsageError("--grep: '" + pattern + "' is not a valid regular expression (" + e.what() + ")");
-  }
-}
-
 bool win_matches(const Win& w, const WinsFilter& f) {
   if (!f.tags.empty() && !any_in(f.tags, w.tags)) return false;
   if (!f.goals.empty() && !any_in(f.goals, w.goals)) return false;
   if (!f.seen_by.empty() && !any_in(f.seen_by, w.seen_by)) return false;
   if (!f.not_seen_by.empty() &&
-      std::all_of(f.not_seen_by.begin(), f.not_seen_by.end(), [&](const std::string& p) { return has(w.seen_by, p); }))
+      std::all_of(f.not_seen_by.begin(), f.not_seen_by.end(),
+                  [&](const std::string& p) { return has(w.seen_by, p) || w.from == p; }))  // their own kudos: seen
     return false;
   if (!f.from.empty() && !has(f.from, w.from)) return false;
   if (!f.kind.empty() && w.kind != f.kind) return false;
   if (f.is_private && w.is_private != *f.is_private) return false;
   if (f.follow_up_due && !outcome_due(w, f.today)) return false;
-  if (f.grep && !std::regex_search(w.title, *f.grep) && !std::regex_search(w.impact, *f.grep) &&
-      !std::regex_search(w.outcome, *f.grep))
+  if (f.grep && !f.grep->found_in(w.title) && !f.grep->found_in(w.impact) && !f.grep->found_in(w.outcome))
     return false;
   return true;
 }

@@ -3,12 +3,12 @@
 // from wins to the wins that match, no files.
 #include <cstddef>
 #include <optional>
-#include <regex>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "upward/base/dates.hpp"
+#include "upward/base/pattern.hpp"
 #include "upward/model/person.hpp"
 #include "upward/model/win.hpp"
 
@@ -20,15 +20,12 @@ struct WinsFilter {
   std::vector<std::string> tags, goals, seen_by, not_seen_by, from;
   std::string kind;                    ///< "win" or "kudos"; empty: both
   std::optional<bool> is_private;      ///< true: only private wins; false: only the others
-  std::optional<std::regex> grep;      ///< searched in the title, impact and outcome
+  std::optional<Pattern> grep;         ///< searched in the title, impact and outcome
   bool follow_up_due = false;          ///< only wins whose follow-up is due (outcome_due) as of `today`
   std::size_t limit = 0;               ///< the newest N after filtering; 0: all
   dates::Day today{};
 };
 
-/// A case-insensitive ECMAScript regex; UsageError naming the pattern when it is not one:
-/// `--grep: 'cache(' is not a valid regular expression (...)`.
-std::regex grep_regex(const std::string& pattern);
 
 /// True when `win` passes every filter of `f` (the limit aside).
 bool win_matches(const Win& win, const WinsFilter& f);
