@@ -68,6 +68,21 @@ class DocsTest(UpwardTest):
             self.assertIn(f"upward {cmd}", readme)
             self.assertIn(f"upward-{cmd}", top)
 
+    def test_no_man_page_documents_an_option_that_does_not_exist(self):
+        given = {}
+        for argv, cmd in COMMAND_LINES:
+            given.setdefault(cmd, set()).update(long_options(argv))
+        for cmd, options in given.items():
+            text = read(os.path.join(MAN, f"upward-{cmd}.1"))
+            section = text.split(".SH OPTIONS", 1)[1].split("\n.SH ", 1)[0] if ".SH OPTIONS" in text else ""
+            documented = set()
+            for heading in re.findall(r"^\.TP\n\.B[IR]? (.*)$", section, re.M):  # each option's own heading
+                documented.update(re.findall(r"(--[a-z][a-z-]+)", heading.replace("\\-", "-")))
+            with self.subTest(page=f"upward-{cmd}.1"):
+                if options - {"--dir", "--today", "--color", "--quiet", "--version"}:  # check and edit have none
+                    self.assertTrue(documented, "no option headings found: the test no longer reads this page")
+                self.assertEqual(documented - options - {"--dir", "--today", "--color", "--quiet", "--version"}, set())
+
     def make_goals(self):
         self.init()
         for goal in ("checkout-latency", "hiring"):
