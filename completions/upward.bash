@@ -15,42 +15,15 @@ _upward_repo() {
     printf '%s\n' "${UPWARD_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/upward}"
 }
 
-_upward_ids() {  # ids of the files in one folder of the repository: goals or people
-    local dir
-    dir=$(_upward_repo)/$1
-    [[ -d $dir ]] || return
-    local f
-    for f in "$dir"/*.toml; do
-        [[ -e $f ]] && f=${f##*/} && printf '%s\n' "${f%.toml}"
-    done
+_upward_live() {  # live values from the binary itself: upward __complete KIND [PREFIX]
+    command upward --dir "$(_upward_repo)" __complete "$@" 2>/dev/null
 }
 
-_upward_win_ids() {  # ids of the wins whose id starts with $1 (wins/YYYY/MM/ID.toml)
-    local f
-    for f in "$(_upward_repo)"/wins/*/*/"$1"*.toml; do
-        [[ -e $f ]] && f=${f##*/} && printf '%s\n' "${f%.toml}"
-    done
-}
-
-_upward_topic_ids() {  # ids of the queued talking points of every person
-    local f
-    for f in "$(_upward_repo)"/1on1s/*/topics/*.toml; do
-        [[ -e $f ]] && f=${f##*/} && printf '%s\n' "${f%.toml}"
-    done
-}
-
-_upward_actions() {  # the open action items of every 1:1, from the binary itself
-    command upward --dir "$(_upward_repo)" prep-1on1 list --all 2>/dev/null |
-        while IFS=$'\t' read -r kind _ id _; do [[ $kind == action ]] && printf '%s\n' "$id"; done
-}
-
-_upward_cycles() {  # `cycle:NAME` for each name under [cycles] in upward.toml (simple `name = "..."` lines)
-    local toml
-    toml=$(_upward_repo)/upward.toml
-    [[ -r $toml ]] || return
-    awk '/^[[:space:]]*\[/ { c = ($0 ~ /^[[:space:]]*\[cycles\][[:space:]]*(#.*)?$/); next }
-         c && /^[[:space:]]*[A-Za-z0-9_-]+[[:space:]]*=/ { sub(/^[[:space:]]*/, ""); sub(/[[:space:]]*=.*/, ""); print "cycle:" $0 }' "$toml"
-}
+_upward_ids() { _upward_live "$1"; }                 # goals or people
+_upward_win_ids() { _upward_live wins "$1"; }        # the wins whose id starts with $1
+_upward_topic_ids() { _upward_live topics; }         # every person's queued talking points
+_upward_actions() { _upward_live actions; }          # the open action items of every 1:1
+_upward_cycles() { _upward_live cycles; }            # cycle:NAME for each name under [cycles]
 
 _upward() {
     local cur prev words cword

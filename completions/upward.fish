@@ -9,38 +9,28 @@ function __upward_repo --description 'the repository: --dir on the line, else $U
     echo $repo
 end
 
-function __upward_ids --description 'ids of the files in one folder of the repository'
-    set -l repo (__upward_repo)
-    for f in $repo/$argv[1]/*.toml
-        basename $f .toml
-    end
+function __upward_live --description 'live values from the binary itself: upward __complete KIND [PREFIX]'
+    upward --dir (__upward_repo) __complete $argv 2>/dev/null
 end
 
-function __upward_win_ids --description 'win ids: wins/YYYY/MM/ID.toml'
-    set -l repo (__upward_repo)
-    for f in $repo/wins/*/*/*.toml
-        basename $f .toml
-    end
+function __upward_ids --description 'goal or person ids'
+    __upward_live $argv[1]
+end
+
+function __upward_win_ids --description 'win ids'
+    __upward_live wins (commandline -ct)
 end
 
 function __upward_topic_ids --description 'the queued talking points of every person'
-    set -l repo (__upward_repo)
-    for f in $repo/1on1s/*/topics/*.toml
-        basename $f .toml
-    end
+    __upward_live topics
 end
 
 function __upward_actions --description 'the open action items of every 1:1'
-    set -l repo (__upward_repo)
-    upward --dir $repo prep-1on1 list --all 2>/dev/null | string match -r '^action\t[^\t]*\t[^\t]*' | string replace -r '^action\t[^\t]*\t' ''
+    __upward_live actions
 end
 
-function __upward_periods --description 'period expressions, and cycle:NAME for each [cycles] name in upward.toml'
-    set -l repo (__upward_repo)
-    printf '%s\n' this-week last-week this-month last-month this-quarter last-quarter this-year last-year ytd since-last-digest since-last-1on1
-    test -r $repo/upward.toml; or return
-    awk '/^[[:space:]]*\[/ { c = ($0 ~ /^[[:space:]]*\[cycles\][[:space:]]*(#.*)?$/); next }
-         c && /^[[:space:]]*[A-Za-z0-9_-]+[[:space:]]*=/ { sub(/^[[:space:]]*/, ""); sub(/[[:space:]]*=.*/, ""); print "cycle:" $0 }' $repo/upward.toml
+function __upward_periods --description 'period words, and cycle:NAME for each [cycles] name'
+    __upward_live periods
 end
 
 set -l commands help init log-win digest prep-1on1 outcome goals people wins edit set rm check

@@ -384,9 +384,10 @@ COMP_WORDS=(upward digest --group-by s); COMP_CWORD=3; _upward; echo "${{COMPREP
 COMP_WORDS=(upward digest --format e); COMP_CWORD=3; _upward; echo "${{COMPREPLY[*]}}"
 COMP_WORDS=(upward --dir {self.repo} digest --for m); COMP_CWORD=5; _upward; echo "${{COMPREPLY[*]}}"
 """
-        out = subprocess.run(["bash", "-c", script], capture_output=True, text=True, env=self.env).stdout
+        env = dict(self.env, PATH=os.path.dirname(BIN) + ":" + self.env["PATH"])  # the scripts ask the binary
+        out = subprocess.run(["bash", "-c", script], capture_output=True, text=True, env=env).stdout
         self.assertEqual(out.splitlines(), ["cycle:h1-2026 cycle:h2-2026", "section", "email", "marcus"])
         if shutil.which("fish"):
             out = subprocess.run(["fish", "-c", f"source {comp}/upward.fish; complete -C'upward --dir {self.repo} digest cycle:'"],
-                                 capture_output=True, text=True, env=self.env).stdout
+                                 capture_output=True, text=True, env=env).stdout
             self.assertEqual([l.split("\t")[0] for l in out.splitlines()], ["cycle:h1-2026", "cycle:h2-2026"])

@@ -84,6 +84,8 @@ class DocsTest(UpwardTest):
                 self.assertEqual(documented - options - {"--dir", "--today", "--color", "--quiet", "--version"}, set())
 
     def make_goals(self):
+        # the scripts ask the binary (upward __complete): it is on PATH, as when installed
+        self.env = dict(self.env, PATH=os.path.dirname(BIN) + ":" + self.env["PATH"])
         self.init()
         for goal in ("checkout-latency", "hiring"):
             with open(os.path.join(self.repo, "goals", goal + ".toml"), "w") as f:

@@ -55,6 +55,13 @@ class Repo {
   /// removes the files this call wrote. Creates the repository first when DIR is missing or empty.
   WriteResult add_wins(const std::vector<Win>& wins);
 
+  /// The stems of FOLDER/*.toml (goals, people, 1on1s/PERSON/topics), sorted, without opening any
+  /// file: for the shell's completions (`upward __complete`). Links are not followed.
+  std::vector<std::string> stems(const std::string& folder) const;
+  /// The ids of the wins whose id starts with `prefix`: only the month folder the prefix names
+  /// when it has a year and month (`2026-11`), else every month folder listed, no file opened.
+  std::vector<std::string> win_ids(const std::string& prefix) const;
+
   /// True when goals/ID.toml exists.
   bool goal_exists(const std::string& id) const;
   /// True when people/ID.toml exists.

@@ -248,4 +248,23 @@ std::vector<Win> Repo::outcomes_in(const dates::DateRange& range, std::vector<Pr
   return out;
 }
 
+std::vector<std::string> Repo::stems(const std::string& folder) const {
+  std::vector<Problem> ignored;  // a completion says nothing about links or broken files
+  return stems_in(*this, folder, ignored);
+}
+
+std::vector<std::string> Repo::win_ids(const std::string& prefix) const {
+  std::vector<Problem> ignored;
+  std::vector<std::string> out;
+  std::string folder = "wins";
+  if (prefix.size() >= 7 && prefix[4] == '-' && dates::parse_iso(prefix.substr(0, 7) + "-01"))
+    folder += "/" + prefix.substr(0, 4) + "/" + prefix.substr(5, 2);
+  for (const auto& rel : listed(*this, folder, ignored)) {
+    std::string id = base_name(rel).substr(0, base_name(rel).size() - 5);
+    if (id.compare(0, prefix.size(), prefix) == 0 && is_win_id(id)) out.push_back(id);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 }  // namespace upward
