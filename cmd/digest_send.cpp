@@ -67,7 +67,7 @@ email::Message digest_message(const Digest& d, const DigestOptions& opt,
 }
 
 Repo::Edited edit_body(const std::string& text, Context& ctx) {
-  Repo::Edited edited = ctx.repo().edit_in_editor(text);
+  Repo::Edited edited = ctx.repo().edit_in_editor(text, "digest");
   if (text::trim(edited.text).empty()) {
     ctx.repo().forget_edit(edited);
     throw Error("empty update: nothing sent");

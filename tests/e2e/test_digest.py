@@ -303,6 +303,17 @@ class DemoDigestTest(UpwardTest):
         self.assertEqual(plain.replace("\r\n", "\n"), "Hi Dana,\n\nShipped the cache. <b>Fast</b> & done.\n")
         self.assertIn("&lt;b&gt;Fast&lt;/b&gt; &amp; done.", html)
         self.assertEqual([f for f in os.listdir(self.repo) if f.startswith(".edit")], [])
+        # a failing editor leaves the text, in a file named for the digest, and says where
+        failing = os.path.join(self.tmp, "failing")
+        with open(failing, "w") as f:
+            f.write('#!/bin/sh\nexit 3\n')
+        os.chmod(failing, 0o755)
+        r = self.run_upward("digest", "--edit", env={"EDITOR": failing})
+        self.assertEqual(r.returncode, 1)
+        kept = [f for f in os.listdir(self.repo) if f.startswith(".edit-")]
+        self.assertEqual(len(kept), 1)
+        self.assertTrue(kept[0].startswith(".edit-digest-") and kept[0].endswith(".txt"), kept)
+        self.assertIn(kept[0].encode(), r.stderr)
 
     def test_no_recipient_is_an_error(self):
         path = os.path.join(self.repo, "people", "dana.toml")

@@ -162,18 +162,24 @@ void Repo::check_writable() {
 bool Repo::goal_exists(const std::string& id) const { return fsio::exists(path("goals/" + id + ".toml")); }
 bool Repo::person_exists(const std::string& id) const { return fsio::exists(path("people/" + id + ".toml")); }
 
-Repo::Edited Repo::edit_in_editor(const std::string& text) const {
+std::string Repo::scratch_file(const std::string& name, const std::string& suffix, const std::string& text) const {
   fsio::make_dirs(dir_);
-  std::string file = path(".edit-win-XXXXXX.txt");
-  int fd = ::mkostemps(file.data(), 4, O_CLOEXEC);
+  std::string file = path(".edit-" + name + "-XXXXXX" + suffix);
+  int fd = ::mkostemps(file.data(), static_cast<int>(suffix.size()), O_CLOEXEC);
   if (fd < 0) throw sys_error("cannot create a file to edit in", dir_, errno);
   std::FILE* f = ::fdopen(fd, "w");  // written in place: the fresh file is ours alone
   bool ok = f && std::fwrite(text.data(), 1, text.size(), f) == text.size();
   if (f ? std::fclose(f) != 0 : ::close(fd) != 0) ok = false;
   if (!ok) {
+    int err = errno;
     ::unlink(file.c_str());
-    throw sys_error("cannot write", file, errno);
+    throw sys_error("cannot write", file, err);
   }
+  return file;
+}
+
+Repo::Edited Repo::edit_in_editor(const std::string& text, const std::string& what) const {
+  std::string file = scratch_file(what, ".txt", text);
   std::string edited;
   try {
     process::run_editor(file, env_);

@@ -156,11 +156,15 @@ class Repo {
   struct Edited {
     std::string text, file;
   };
+  /// A fresh hidden file `.edit-NAME-XXXXXX.SUFFIX` at the repository's root holding `text`, for
+  /// $EDITOR: not a record (never read as one, ignored by git, left alone by the stale-temporary
+  /// cleanup). Its path; Error when it cannot be written.
+  std::string scratch_file(const std::string& name, const std::string& suffix, const std::string& text) const;
   /// Let the user edit `text` in $VISUAL/$EDITOR, the way `git commit` does: a fresh
-  /// `.edit-win-XXXXXX.txt` in the repository. The file stays (like git's COMMIT_EDITMSG) so
-  /// a refused text is not lost: remove it with forget_edit() once the text is recorded.
+  /// scratch_file(`what`, ".txt"). The file stays (like git's COMMIT_EDITMSG) so a refused text
+  /// is not lost: remove it with forget_edit() once the text is recorded.
   /// Error (naming the file) when the editor fails or the text is not UTF-8.
-  Edited edit_in_editor(const std::string& text) const;
+  Edited edit_in_editor(const std::string& text, const std::string& what = "win") const;
   /// Remove the file edit_in_editor() left.
   void forget_edit(const Edited& edited) const;
 

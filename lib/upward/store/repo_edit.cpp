@@ -84,12 +84,7 @@ bool write_new(const std::string& path, const std::string& text) {
 std::string make_copy(const Repo& repo, const std::string& rel, const std::string& text) {
   auto slash = rel.rfind('/');
   std::string stem = rel.substr(slash == std::string::npos ? 0 : slash + 1);
-  stem = stem.substr(0, std::min<size_t>(stem.size() - 5, 160));
-  std::string file = repo.path(".edit-" + stem + "-XXXXXX.toml");
-  int fd = ::mkostemps(file.data(), 5, O_CLOEXEC);
-  if (fd < 0) throw sys_error("cannot create a file to edit in", repo.dir(), errno);
-  fill(fd, file, text);
-  return file;
+  return repo.scratch_file(stem.substr(0, std::min<size_t>(stem.size() - 5, 160)), ".toml", text);
 }
 
 /// Keep a rejected text beside its file: `REL.rej`, else `REL.2.rej`, `REL.3.rej`, ...
