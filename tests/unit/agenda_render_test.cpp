@@ -431,7 +431,7 @@ TEST_CASE("agenda render: the period line says where it starts") {
   CHECK(render_agenda_json(a).find("\"last_1on1\": null,") != std::string::npos);
 }
 
-TEST_CASE("agenda render: a person without a name is shown by id; a weekday heads the date") {
+TEST_CASE("agenda render: a person without a name is shown by id, a weekday heads the date") {
   Agenda a = bare();
   a.person.name = "";
   a.date = day(2026, 11, 29);

@@ -291,7 +291,7 @@ TEST_CASE("agenda: the style line names the preferred style and the priorities, 
 
 // ---- build_agenda: dates --------------------------------------------------------------------------
 
-TEST_CASE("agenda: the meeting is the next from the cadence; --date overrides it", "[agenda]") {
+TEST_CASE("agenda: the meeting is the next from the cadence, --date overrides it", "[agenda]") {
   AgendaInput in = input("2026-11-20");
   in.meetings = {meeting("2026-11-16"), meeting("2026-11-30")};
   Agenda a = build_agenda(in);
@@ -301,7 +301,7 @@ TEST_CASE("agenda: the meeting is the next from the cadence; --date overrides it
   CHECK(build_agenda(in).date == d("2026-11-25"));
 }
 
-TEST_CASE("agenda: the period runs from the last 1:1 to today; --since overrides its first day", "[agenda]") {
+TEST_CASE("agenda: the period runs from the last 1:1 to today, --since overrides its first day", "[agenda]") {
   AgendaInput in = input("2026-11-20");
   in.meetings = {meeting("2026-11-16")};
   CHECK(build_agenda(in).period == dates::DateRange{d("2026-11-16"), d("2026-11-20")});
@@ -326,7 +326,7 @@ TEST_CASE("agenda: a --since after today gives a one-day period, never an invert
 
 // ---- build_agenda: sections -----------------------------------------------------------------------
 
-TEST_CASE("agenda: actions and topics are as of today; topics grouped by kind in topic_kinds order", "[agenda]") {
+TEST_CASE("agenda: actions and topics are as of today, topics grouped by kind in topic_kinds order", "[agenda]") {
   AgendaInput in = input("2026-11-20");
   in.meetings = {meeting("2026-11-16", {"covered"}, {action("send-plan", d("2026-11-18"))})};
   in.topics = {topic("covered", "2026-11-12", "problem"), topic("career-1", "2026-11-13", "career"),

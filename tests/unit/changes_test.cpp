@@ -8,7 +8,7 @@
 using namespace upward;
 using testing::day;
 
-TEST_CASE("changes: lists add without duplicates; clear empties first") {
+TEST_CASE("changes: lists add without duplicates, clear empties first") {
   Win w;
   w.date = day("2026-11-20");
   w.title = "Cut p99";

@@ -447,7 +447,7 @@ TEST_CASE("digest: last time's plans come back done, moved or open", "[digest]")
   CHECK(d.last_sent->period == sent.period);
 }
 
-TEST_CASE("digest: a plan whose goal lost its due date moved; one whose goal was dropped is still open, said so", "[digest]") {
+TEST_CASE("digest: a plan whose goal lost its due date moved, one whose goal was dropped is still open, said so", "[digest]") {
   auto in = input();
   Goal undated = goal("undated");
   Goal dropped = goal("dropped");

@@ -219,7 +219,7 @@ TEST_CASE("git: a commit of 30,000 new files works (paths never one argument eac
   CHECK(left == 0);
 }
 
-TEST_CASE("git: modified lists hand edits not committed; uncommitted lists records not committed") {
+TEST_CASE("git: modified lists hand edits and files git never had, uncommitted lists records not committed") {
   TempDir t;
   auto env = env_with_identity(t.path);
   std::string dir = t.path + "/r";
@@ -237,7 +237,9 @@ TEST_CASE("git: modified lists hand edits not committed; uncommitted lists recor
   write(dir + "/d.toml", "d = 1\n");                  // staged
   write(dir + "/notes.md", "not a record\n");         // untracked, not a record
   run_git(dir, {"add", "d.toml"}, env);
-  CHECK(git::modified(dir, {"a.toml", "b.toml", "goals/c.toml"}, env) == std::vector<std::string>{"a.toml"});
+  // an untracked record is listed too: committed first, git keeps a copy before upward replaces or removes it
+  CHECK(git::modified(dir, {"a.toml", "b.toml", "goals/c.toml"}, env) ==
+        std::vector<std::string>{"a.toml", "goals/c.toml"});
   auto u = git::uncommitted(dir, env);
   std::sort(u.begin(), u.end());
   CHECK(u == std::vector<std::string>{"a.toml", "d.toml", "goals/c.toml"});

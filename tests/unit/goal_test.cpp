@@ -327,7 +327,7 @@ TEST_CASE("goals: align follows support chains, once around a cycle") {
   CHECK(a.unsupported.empty());
 }
 
-TEST_CASE("goals: only managers' and skip-levels' goals are the boss's; the others are apart") {
+TEST_CASE("goals: only managers' and skip-levels' goals are the boss's, the others are apart") {
   std::vector<Goal> goals{goal("dana-goal", "dana"), goal("kim-goal", "kim"), goal("priya-goal", "priya"),
                           goal("sam-goal", "sam"), goal("stranger-goal", "nobody"), goal("help-priya", "me", {"priya-goal"})};
   std::vector<Person> people{{"dana", "Dana", "manager", "", "", "", {}, {}},

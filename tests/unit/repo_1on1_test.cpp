@@ -106,7 +106,7 @@ TEST_CASE("repo 1:1s: a topic file that does not read is skipped and reported") 
   CHECK_THROWS_AS(t.repo.topics("../x", skipped), UsageError);
 }
 
-TEST_CASE("repo 1:1s: save_meeting writes the record once; a second save is refused and names the file") {
+TEST_CASE("repo 1:1s: save_meeting writes the record once, a second save is refused and names the file") {
   OneOnOneRepo t;
   std::string text = "date = 2026-11-23\ntopics = []\n# notes = \"\"\n";
   WriteResult r = t.repo.save_meeting("dana", day("2026-11-23"), text);
@@ -128,7 +128,7 @@ TEST_CASE("repo 1:1s: save_meeting writes the record once; a second save is refu
   CHECK(meetings[0].date == day("2026-11-23"));
 }
 
-TEST_CASE("repo 1:1s: meetings() are oldest first; a file whose name is not a date is skipped") {
+TEST_CASE("repo 1:1s: meetings() are oldest first, a file whose name is not a date is skipped") {
   OneOnOneRepo t;
   t.write("1on1s/dana/2026-11-16.toml", dana_record);
   t.write("1on1s/dana/2026-10-02.toml", "date = 2026-10-02\n");

@@ -104,7 +104,7 @@ TEST_CASE("edit_target: kinds, ids and the latest 1:1 record") {
                     Catch::Contains("the latest is 2026-11-16"));
 }
 
-TEST_CASE("edit_file: a broken text offered again, then kept as .rej; the file stays") {
+TEST_CASE("edit_file: a broken text offered again, then kept as .rej, the file stays") {
   testing::TempRepo t({"dana"});
   std::string editor = t.root + "/editor.sh";
   {

@@ -69,7 +69,7 @@ TEST_CASE("set: a missing key is added, lists add without duplicates, clear empt
         "date = 2026-11-20\ntitle = \"Cut p99\"  # yes\ntags = [\"a\", \"b\"]\ngoals = [\"speed\"]\nfollow_up = 2026-12-20\n");
 }
 
-TEST_CASE("set: equal values write nothing; refused values change nothing") {
+TEST_CASE("set: equal values write nothing, refused values change nothing") {
   SetRepo t;
   auto before = t.snapshot();
   PersonChanges same;
@@ -156,7 +156,7 @@ TEST_CASE("rm: a goal that wins or goals name is refused, naming them, unless fo
   CHECK(remove_goal(t.repo, "lone", true).write.paths == std::vector<std::string>{"goals/lone.toml"});
 }
 
-TEST_CASE("rm: a win goes with its outcome notes; a person with references is refused") {
+TEST_CASE("rm: a win goes with its outcome notes, a person with references is refused") {
   SetRepo t;
   t.write("outcomes/2026/11/2026-11-22-2026-11-20-cut-p99.toml", "win = \"2026-11-20-cut-p99\"\ndate = 2026-11-22\n");
   Removal r = remove_win(t.repo, "2026-11-20-cut-p99", true);  // no git here: only --force removes
