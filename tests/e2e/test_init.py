@@ -90,7 +90,7 @@ class InitTest(UpwardTest):
             self.assertTrue(r.stderr.startswith(b"upward: "), r.stderr)
         r = self.run_upward("bogus")
         self.assertEqual(r.stderr.decode().splitlines()[0],
-                         "upward: unknown command 'bogus' (expected help, init, log-win, digest, prep-1on1, outcome, goals, people, wins, edit, set, rm, check)")
+                         "upward: unknown command 'bogus' (expected help, init, log-win, digest, prep-1on1, outcome, goals, people, wins, edit, set, rm, check, nudge, harvest, sync)")
         r = self.run_upward("goals", "bogus")
         self.assertEqual((r.returncode, r.stderr.decode().splitlines()[0]),
                          (2, "upward: unknown command 'bogus' (expected list, add, update, done, show, align)"))

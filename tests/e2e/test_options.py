@@ -442,8 +442,8 @@ class OptionsTest(UpwardTest):
 
     def test_usage_errors_name_what_was_typed(self):
         for argv, message in (
-                ([], "a command is required (expected help, init, log-win, digest, prep-1on1, outcome, goals, people, wins, edit, set, rm, check)"),
-                (["frob"], "unknown command 'frob' (expected help, init, log-win, digest, prep-1on1, outcome, goals, people, wins, edit, set, rm, check)"),
+                ([], "a command is required (expected help, init, log-win, digest, prep-1on1, outcome, goals, people, wins, edit, set, rm, check, nudge, harvest, sync)"),
+                (["frob"], "unknown command 'frob' (expected help, init, log-win, digest, prep-1on1, outcome, goals, people, wins, edit, set, rm, check, nudge, harvest, sync)"),
                 (["people", "frob"], "unknown command 'frob' (expected list, add, show, primary)"),
                 (["check", "--colr", "never"], "unknown option '--colr'"),
                 (["log-win", "--seenby", "dana", "Text"], "unknown option '--seenby'"),

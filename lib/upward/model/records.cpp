@@ -111,6 +111,37 @@ Config config_from_toml(const toml::table& table, const std::string& path, std::
       c.cycles[name] = value->get();
     }
   }
+  if (const auto* nudge = sub("nudge")) {
+    FieldReader r(*nudge, path, problems);
+    auto count = [&](const char* key, int& into, int lowest) {
+      if (auto v = r.integer(key)) {
+        if (*v < lowest || *v > 365)
+          r.problem(*r.node(key), std::string("'") + key + "' must be from " + std::to_string(lowest) + " to 365");
+        else
+          into = static_cast<int>(*v);
+      }
+    };
+    count("no_win_days", c.nudge.no_win_days, 0);
+    count("action_days", c.nudge.action_days, 0);
+    count("due_days", c.nudge.due_days, 0);
+    c.nudge.one_on_one = r.boolean("one_on_one").value_or(true);
+    c.nudge.actions = r.boolean("actions").value_or(true);
+    c.nudge.goals = r.boolean("goals").value_or(true);
+    c.nudge.follow_ups = r.boolean("follow_ups").value_or(true);
+    c.nudge.digest = r.boolean("digest").value_or(true);
+    c.nudge.vague_wins = r.boolean("vague_wins").value_or(true);
+    if (auto day = r.string("digest_day")) {
+      if (auto wd = dates::parse_weekday(*day)) c.nudge.digest_day = *wd;
+      else r.problem(*r.node("digest_day"), "unknown digest_day '" + *day + "' (expected monday ... sunday)");
+    }
+  }
+  if (const auto* harvest = sub("harvest")) {
+    FieldReader r(*harvest, path, problems);
+    c.harvest.repos = r.strings("repos");
+    for (const auto& repo : c.harvest.repos)
+      if (text::trim(repo).empty()) r.problem(*r.node("repos"), "'repos' holds an empty path");
+    c.harvest.author = r.string("author").value_or("");
+  }
   return c;
 }
 
@@ -130,6 +161,7 @@ Win win_from_toml(const toml::table& table, const std::string& path, std::vector
   w.goals = r.strings("goals", true);
   w.seen_by = r.strings("seen_by", true);
   w.links = r.strings("links");
+  w.source = r.strings("source");
   w.follow_up = r.day("follow_up");
   w.outcome = r.string("outcome").value_or("");
   w.outcome_date = r.day("outcome_date");

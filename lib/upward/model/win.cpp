@@ -78,6 +78,7 @@ std::string win_to_toml(const Win& win) {
   if (!win.goals.empty()) out += "goals = " + text::toml_string_array(win.goals) + "\n";
   if (!win.seen_by.empty()) out += "seen_by = " + text::toml_string_array(win.seen_by) + "\n";
   if (!win.links.empty()) out += "links = " + text::toml_string_array(win.links) + "\n";
+  if (!win.source.empty()) out += "source = " + text::toml_string_array(win.source) + "\n";
   if (!win.metrics.empty()) {
     out += "metrics = [";
     for (size_t i = 0; i < win.metrics.size(); ++i) {

@@ -25,6 +25,7 @@ struct Win {
   std::string from;          ///< kudos: who gave it (a person id)
   std::vector<std::string> tags, goals, seen_by, links;
   std::vector<Metric> metrics;
+  std::vector<std::string> source;  ///< what a harvested win came from: `git:REPO@HASH` (issue 12); never proposed again
   std::optional<dates::Day> follow_up;
   std::string outcome;                    ///< what actually happened (`upward outcome`); empty: not recorded
   std::optional<dates::Day> outcome_date; ///< when the outcome was recorded
