@@ -40,6 +40,7 @@ std::string kind_of(const CLI::Option& o) {
 }
 
 void describe(const CLI::App& app, const std::string& path, std::string& out) {
+  if (!path.empty()) out += path + "\t\tcommand\n";  // every command path, options or not
   for (const CLI::Option* o : app.get_options()) {
     if (o == app.get_help_ptr() || o == app.get_help_all_ptr() || o == app.get_version_ptr()) continue;
     std::string names = o->nonpositional() ? o->get_name(false, true) : o->get_name(true);

@@ -58,8 +58,9 @@ CLI::Validator one_of(std::vector<std::string> words);
 /// option or positional word of `parent` was given along with `sub`.
 void refuse_parent_options(const CLI::App& parent, const CLI::App& sub);
 
-/// For `upward __options`: every command path and option, one per line
-/// (`goals add<TAB>--supports<TAB>commas`), so tests can exercise every option there is.
+/// For `upward __options`: every command path (`goals add<TAB><TAB>command`) and each of its
+/// options and positionals, one per line (`goals add<TAB>--supports<TAB>commas`), so tests can
+/// exercise every option there is and compare the shell completions with it.
 std::string describe_options(const CLI::App& app);
 
 }  // namespace upward::cmd

@@ -136,7 +136,9 @@ _upward() {
                                               --primary $global" -- "$cur")) ;;
                 show | primary)
                     if [[ $cur == -* ]]; then
-                        COMPREPLY=($(compgen -W "--format $global" -- "$cur"))
+                        local opts="--format"
+                        [[ $sub == primary ]] && opts=""
+                        COMPREPLY=($(compgen -W "$opts $global" -- "$cur"))
                     else
                         COMPREPLY=($(compgen -W "$(_upward_ids people)" -- "$cur"))
                     fi ;;
@@ -220,7 +222,7 @@ _upward() {
                     set/person) opts="--name --email --style --cadence --relationship --priority --pressure
                                       --clear-priorities --clear-pressures" ;;
                     rm/topic) opts="--force --with" ;;
-                    rm/*) opts="--force" ;;
+                    rm/win | rm/goal | rm/person) opts="--force" ;;
                 esac
                 COMPREPLY=($(compgen -W "$opts $global" -- "$cur"))
             elif [[ -z $kind ]]; then

@@ -86,9 +86,11 @@ complete -c upward -n "$g; and not __fish_seen_subcommand_from $goal_subs" -a do
 complete -c upward -n "$g; and not __fish_seen_subcommand_from $goal_subs" -a show -d 'A goal, its updates and wins'
 complete -c upward -n "$g; and not __fish_seen_subcommand_from $goal_subs" -a align -d "What serves your manager's goals"
 complete -c upward -n "$g; and __fish_seen_subcommand_from update done show" -a '(__upward_ids goals)' -d 'Goal'
-complete -c upward -n $g -l all -d 'Include done and dropped goals'
-complete -c upward -n $g -l owner -x -a 'me (__upward_ids people)' -d 'me or a person id'
-complete -c upward -n $g -l format -x -a 'text md json' -d 'Output format'
+set -l gl "$g; and not __fish_seen_subcommand_from add update done show align"  # goals [list]
+complete -c upward -n $gl -l all -d 'Include done and dropped goals'
+complete -c upward -n $gl -l owner -x -a 'me (__upward_ids people)' -d 'me or a person id'
+complete -c upward -n "$g; and not __fish_seen_subcommand_from add update done" -l format -x -a 'text md json' -d 'Output format'
+complete -c upward -n "$g; and __fish_seen_subcommand_from add" -l owner -x -a 'me (__upward_ids people)' -d 'me or a person id'
 complete -c upward -n "$g; and __fish_seen_subcommand_from add" -l id -x -d 'The goal id'
 complete -c upward -n "$g; and __fish_seen_subcommand_from add" -l due -x -d 'Due date'
 complete -c upward -n "$g; and __fish_seen_subcommand_from add" -l why -x -d 'Why it matters'
@@ -107,7 +109,7 @@ complete -c upward -n "$p; and not __fish_seen_subcommand_from $people_subs" -a 
 complete -c upward -n "$p; and not __fish_seen_subcommand_from $people_subs" -a show -d 'Show a person'
 complete -c upward -n "$p; and not __fish_seen_subcommand_from $people_subs" -a primary -d 'Make someone your primary manager'
 complete -c upward -n "$p; and __fish_seen_subcommand_from show primary" -a '(__upward_ids people)' -d 'Person'
-complete -c upward -n $p -l format -x -a 'text md json' -d 'Output format'
+complete -c upward -n "$p; and not __fish_seen_subcommand_from add primary" -l format -x -a 'text md json' -d 'Output format'
 complete -c upward -n "$p; and __fish_seen_subcommand_from add" -l name -x -d 'Their name'
 complete -c upward -n "$p; and __fish_seen_subcommand_from add" -l relationship -x -a 'manager skip-level stakeholder mentor peer' -d 'Relationship'
 complete -c upward -n "$p; and __fish_seen_subcommand_from add" -l email -x -d 'Their email'
@@ -182,7 +184,7 @@ for c in edit set rm
     complete -c upward -n "$on; and __fish_seen_subcommand_from person 1on1" -a '(__upward_ids people)' -d 'Person'
 end
 complete -c upward -n '__fish_seen_subcommand_from rm; and __fish_seen_subcommand_from topic' -a '(__upward_topic_ids)' -d 'Talking point'
-complete -c upward -n '__fish_seen_subcommand_from rm' -l force -d 'Remove it even while others refer to it'
+complete -c upward -n '__fish_seen_subcommand_from rm; and __fish_seen_subcommand_from win goal person topic' -l force -d 'Remove it even while others refer to it'
 complete -c upward -n '__fish_seen_subcommand_from rm; and __fish_seen_subcommand_from topic' -l with -x -a '(__upward_ids people)' -d 'Whose talking point'
 
 set -l sw '__fish_seen_subcommand_from set; and __fish_seen_subcommand_from win'
