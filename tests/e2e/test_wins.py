@@ -149,6 +149,28 @@ class WinsTest(UpwardTest):
         self.assertIn(b"(skipped)", r.stderr)
         self.assertIn(b"Warmed the checkout cache", r.stdout)  # the rest is shown
 
+    def test_a_period_opens_only_the_files_its_days_name(self):
+        # this week (2026-11-23..29): a broken file named for another day of November is never opened
+        self.put("2026-11-02-broken", "date = 2026-11-02\ntitle = [oops\n")
+        r = self.run_upward("wins", "this-week")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = self.run_upward("wins", "this-month")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(b"2026-11-02-broken.toml:2:", r.stderr)
+
+    def test_a_date_edited_away_from_the_name_is_reported_not_lost(self):
+        self.put("2026-11-02-moved", 'date = 2026-11-24\ntitle = "Moved by hand"\n')
+        for period in ("this-week", "this-month"):
+            r = self.run_upward("wins", period)
+            self.assertEqual(r.returncode, 1 if period == "this-month" else 0, period)
+        r = self.run_upward("wins", "this-month")
+        self.assertIn(b"2026-11-02-moved.toml: date 2026-11-24 does not match the file name's 2026-11-02", r.stderr)
+        self.assertNotIn(b"Moved by hand", r.stdout)
+        r = self.run_upward("check")
+        self.assertIn(b"2026-11-02-moved.toml:1:8: date 2026-11-24 does not match the file name's 2026-11-02 "
+                      b"(periods choose wins by name): set it back to 2026-11-02 and run "
+                      b"'upward set win 2026-11-02-moved --date 2026-11-24', which renames the file", r.stdout)
+
     def test_all_reads_only_month_folders(self):
         os.makedirs(os.path.join(self.repo, "wins", "drafts"))
         with open(os.path.join(self.repo, "wins", "drafts", "x.toml"), "w") as f:

@@ -168,3 +168,12 @@ TEST_CASE("outcome notes: named and filed by the day the outcome was recorded, a
   CHECK(problems[0].message == "missing required key 'date'");
   CHECK(problems[1].message == "'win' must be a win's id, like 2026-11-23-cut-checkout-p99");
 }
+
+TEST_CASE("win: a date that is not the file name's is a problem with its remedy") {
+  using upward::win_name_date_problem;
+  CHECK(win_name_date_problem("2026-11-20-cut-p99", *upward::dates::parse_iso("2026-11-20")).empty());
+  CHECK(win_name_date_problem("not-an-id", *upward::dates::parse_iso("2026-11-20")).empty());
+  CHECK(win_name_date_problem("2026-11-02-cut-p99", *upward::dates::parse_iso("2026-11-20")) ==
+        "date 2026-11-20 does not match the file name's 2026-11-02 (periods choose wins by name): set it back to "
+        "2026-11-02 and run 'upward set win 2026-11-02-cut-p99 --date 2026-11-20', which renames the file");
+}

@@ -93,6 +93,14 @@ std::string win_to_toml(const Win& win) {
   return out;
 }
 
+std::string win_name_date_problem(const std::string& id, dates::Day date) {
+  auto named = is_win_id(id) ? dates::parse_iso(id.substr(0, 10)) : std::nullopt;
+  if (!named || *named == date) return "";
+  return "date " + dates::format_day(date) + " does not match the file name's " + dates::format_day(*named) +
+         " (periods choose wins by name): set it back to " + dates::format_day(*named) + " and run 'upward set win " +
+         id + " --date " + dates::format_day(date) + "', which renames the file";
+}
+
 std::string win_folder(dates::Day d) {
   return "wins/" + date::format("%Y/%m", d);
 }

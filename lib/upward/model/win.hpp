@@ -56,6 +56,11 @@ inline constexpr const char* bad_win_file_name =
     "the file name is not a win id: name a win DATE-NAME.toml, like 2026-11-23-cut-checkout-p99.toml (no spaces "
     "or control characters)";
 
+/// A period's wins are chosen by the dates in their file names, before any file is opened: a win
+/// whose `date` is not its name's date (a hand edit) would be missing from its period. The
+/// problem to report, with the remedy; "" when the name (is_win_id) and the date agree.
+std::string win_name_date_problem(const std::string& id, dates::Day date);
+
 /// The file of the win `id` (is_win_id), relative to the repository: `wins/2026/11/ID.toml`.
 std::string win_path(const std::string& id);
 

@@ -47,6 +47,8 @@ void check_win(const Repo& repo, const std::string& rel, const toml::table& tabl
       out.push_back({loc_of(*table.get("date"), shown),
                      "date " + dates::format_day(w.date) + " does not belong in this folder (move the file to " +
                          folder + "/)"});
+    else if (auto problem = win_name_date_problem(base_name_of(rel), w.date); !problem.empty())
+      out.push_back({loc_of(*table.get("date"), shown), problem});
   }
   if (w.follow_up && w.follow_up < w.date)
     out.push_back({loc_of(*table.get("follow_up"), shown), "'follow_up' is before the win's date"});

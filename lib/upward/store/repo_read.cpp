@@ -166,10 +166,12 @@ std::vector<Win> Repo::wins_in(const dates::DateRange& range, std::vector<Proble
     std::string folder = "wins/" + month;
     for (const auto& rel : listed(*this, folder, skipped)) {
       std::string p = path(folder + "/" + rel);
-      if (!is_win_id(base_name(rel).substr(0, base_name(rel).size() - 5))) {
+      std::string id = base_name(rel).substr(0, base_name(rel).size() - 5);
+      if (!is_win_id(id)) {
         skipped.push_back({{p, 0, 0}, bad_win_file_name});
         continue;
       }
+      if (!range.contains(*dates::parse_iso(id.substr(0, 10)))) continue;  // chosen by name, never opened
       auto w = read_win(p, base_name(rel), skipped);
       if (w && win_folder(w->date) != folder) {  // a hand-edited date: the period of that date would miss it
         skipped.push_back({{p, 0, 0}, "date " + dates::format_day(w->date) + " does not belong in this folder (move "
@@ -177,7 +179,11 @@ std::vector<Win> Repo::wins_in(const dates::DateRange& range, std::vector<Proble
                                           " --date ...')"});
         continue;
       }
-      if (w && range.contains(w->date)) out.push_back(std::move(*w));
+      if (w && w->date != *dates::parse_iso(id.substr(0, 10))) {
+        skipped.push_back({{p, 0, 0}, win_name_date_problem(id, w->date)});
+        continue;
+      }
+      if (w) out.push_back(std::move(*w));
     }
   }
   by_date(out);
