@@ -249,3 +249,65 @@ TEST_CASE("git: one_line keeps control bytes out of commit subjects") {
   CHECK(git::one_line(std::string("a\0b\x1b[31mc\x7f", 10), 72) == "ab[31mc");
   CHECK(git::one_line("x\r\ny", 72) == "x  y");
 }
+
+TEST_CASE("git: machine_tag runs no git at all in a folder without .git") {
+  TempDir t;
+  std::string bin = t.path + "/bin", marker = t.path + "/git-ran";
+  write(bin + "/git", "#!/bin/sh\n/usr/bin/touch '" + marker + "'\nexit 1\n");
+  fs::permissions(bin + "/git", fs::perms::owner_all);
+  process::Env fake{"PATH=" + bin, "HOME=" + t.path};
+  // posix_spawnp searches this process's PATH, not the child's: point it at the fake for now
+  struct PathGuard {
+    std::string old = std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin";
+    ~PathGuard() { ::setenv("PATH", old.c_str(), 1); }
+  } guard;
+  ::setenv("PATH", bin.c_str(), 1);
+  fs::create_directories(t.path + "/r");
+  CHECK(git::machine_tag(t.path + "/r", fake).empty());
+  CHECK_FALSE(fs::exists(marker));
+  fs::create_directories(t.path + "/r/.git");
+  CHECK(git::machine_tag(t.path + "/r", fake).empty());  // the fake git fails: no tag
+  CHECK(fs::exists(marker));                              // (so the check above would have seen a run)
+}
+
+TEST_CASE("git: machine_tag is empty without a remote, then made once and kept in the clone's own config") {
+  TempDir t;
+  auto env = env_with_identity(t.path);
+  write(t.path + "/.gitconfig", "[upward]\n\tmachine = shared\n");  // a dotfiles config every machine shares
+  std::string dir = new_repo(t, env);
+  bool made = true;
+  CHECK(git::machine_tag(dir, env, &made).empty());
+  CHECK_FALSE(made);
+  run_git(dir, {"remote", "add", "origin", t.path + "/nowhere.git"}, env);
+  std::string tag = git::machine_tag(dir, env, &made);
+  CHECK_THAT(tag, Catch::Matches("[a-z0-9]{4}"));
+  CHECK(made);
+  CHECK(text::trim(run_git(dir, {"config", "--local", "upward.machine"}, env)) == tag);
+  CHECK(git::machine_tag(dir, env, &made) == tag);
+  CHECK_FALSE(made);
+  run_git(dir, {"config", "upward.machine", "laptop"}, env);
+  CHECK(git::machine_tag(dir, env) == "laptop");
+}
+
+TEST_CASE("git: a machine tag that is not 1 to 12 of a-z and 0-9 is an Error naming the key and the remedy") {
+  CHECK(git::is_machine_tag("k3x9"));
+  CHECK(git::is_machine_tag("a"));
+  CHECK(git::is_machine_tag("abcdefghij12"));
+  CHECK_FALSE(git::is_machine_tag(""));
+  CHECK_FALSE(git::is_machine_tag("abcdefghij123"));
+  CHECK_FALSE(git::is_machine_tag("Laptop"));
+  CHECK_FALSE(git::is_machine_tag("my-laptop"));
+  CHECK_FALSE(git::is_machine_tag("caf\xc3\xa9"));
+  TempDir t;
+  auto env = env_with_identity(t.path);
+  std::string dir = new_repo(t, env);
+  run_git(dir, {"remote", "add", "origin", t.path + "/nowhere.git"}, env);
+  run_git(dir, {"config", "upward.machine", "my-laptop"}, env);
+  try {
+    git::machine_tag(dir, env);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()) == "upward.machine 'my-laptop' in '" + dir + "/.git/config' is not a machine tag; set "
+                                   "one of 1 to 12 letters a-z and digits: git -C " + dir + " config upward.machine laptop");
+  }
+}

@@ -5,6 +5,7 @@
 
 #include "upward/base/error.hpp"
 #include "upward/model/records.hpp"
+#include "upward/store/git.hpp"
 #include "upward/store/repo.hpp"
 #include "temp_repo.hpp"
 
@@ -141,4 +142,21 @@ TEST_CASE("repo: a sent digest that would not read back is not recorded") {
   s.subject = "bad \xff byte";
   CHECK_THROWS_WITH(t.repo.record_sent(s), "the sent digest's record is not valid UTF-8; nothing was recorded");
   CHECK_FALSE(fs::exists(t.dir + "/sent"));
+}
+
+TEST_CASE("repo: a sent digest's name ends in the machine tag once a remote is set, and is found as the latest") {
+  testing::TempRepo t;
+  git::init(t.dir, {});
+  REQUIRE(process::run({"git", "-C", t.dir, "remote", "add", "origin", t.root + "/nowhere.git"}, {}, std::nullopt, true)
+              .exit_code == 0);
+  REQUIRE(process::run({"git", "-C", t.dir, "config", "upward.machine", "laptop"}, {}, std::nullopt, true).exit_code == 0);
+  SentDigest s = sent_on("2026-11-27");
+  s.time = "170003";
+  WriteResult r = t.repo.record_sent(s);
+  REQUIRE(r.ids == std::vector<std::string>{"2026-11-27-170003-digest-laptop"});
+  std::vector<Problem> skipped;
+  auto last = t.repo.last_sent(day("2026-11-28"), skipped);
+  REQUIRE(last);
+  CHECK(last->id == "2026-11-27-170003-digest-laptop");
+  CHECK(skipped.empty());
 }

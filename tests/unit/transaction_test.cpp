@@ -15,6 +15,7 @@
 
 #include "upward/base/error.hpp"
 #include "upward/store/fsio.hpp"
+#include "upward/store/git.hpp"
 #include "upward/store/repo.hpp"
 #include "upward/store/toml_edit.hpp"
 #include "upward/model/config.hpp"
@@ -297,4 +298,29 @@ TEST_CASE("transaction: a link in place of upward.toml or the lock file is refus
   fs::create_symlink(t.root + "/elsewhere.lock", t.dir + "/.upward.lock");
   CHECK_THROWS_WITH(t.repo.change("x"), Catch::Contains(".upward.lock' is a symbolic link"));
   CHECK_FALSE(fs::exists(t.root + "/elsewhere.lock"));
+}
+
+TEST_CASE("transaction: create_unique ends new names in the machine tag once the repository has a remote") {
+  TempRepo t;
+  process::Env env;
+  git::init(t.dir, env);
+  {
+    auto tx = t.repo.change("log-win: no remote");
+    CHECK(tx.create_unique("wins/2026/11", "2026-11-23-x", "title = \"a\"\n") == "2026-11-23-x");
+    CHECK(tx.commit().notes.empty());
+  }
+  REQUIRE(process::run({"git", "-C", t.dir, "remote", "add", "origin", t.root + "/nowhere.git"}, env, std::nullopt, true)
+              .exit_code == 0);
+  auto tx = t.repo.change("log-win: 3 wins");
+  std::string first = tx.create_unique("wins/2026/11", "2026-11-23-x", "title = \"b\"\n");
+  REQUIRE_THAT(first, Catch::Matches("2026-11-23-x-[a-z0-9]{4}"));
+  std::string tag = first.substr(first.size() - 4);
+  CHECK_THAT(tx.create_unique("wins/2026/11", "2026-11-23-x", "title = \"c\"\n"),
+             Catch::Matches("2026-11-23-x-" + tag + "-[0-9a-f]{4}"));
+  CHECK(tx.create_unique("wins/2026/11", "2026-11-24-y-zz99", "title = \"d\"\n", Transaction::Naming::as_given) ==
+        "2026-11-24-y-zz99");
+  WriteResult r = tx.commit();
+  REQUIRE(r.notes.size() == 1);
+  CHECK_THAT(r.notes[0], Catch::StartsWith("new records made here end in '-" + tag + "', this clone's machine tag"));
+  CHECK(is_win_id(first));
 }

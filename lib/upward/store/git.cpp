@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <thread>
 #include <optional>
+#include <random>
 #include <set>
 
 #include "upward/base/error.hpp"
@@ -315,6 +316,62 @@ std::vector<std::string> uncommitted(const std::string& dir, const process::Env&
   }
   return out;
 }
+
+bool is_machine_tag(std::string_view tag) {
+  if (tag.empty() || tag.size() > 12) return false;
+  for (char c : tag)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
+  return true;
+}
+
+std::string machine_tag(const std::string& dir, const process::Env& env, bool* made) {
+  if (made) *made = false;
+  struct stat st;
+  if (::lstat((dir + "/.git").c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return "";  // no git run at all
+  // --git-dir: DIR's own git folder or nothing (never an enclosing repository); --local: only its config
+  std::vector<std::string> base{"git", "--git-dir=" + dir + "/.git", "config", "--local"};
+  process::Result r;
+  try {
+    auto args = base;
+    args.insert(args.end(), {"--get-regexp", "^(remote\\..*\\.url|upward\\.machine)$"});
+    r = process::run(args, confined(dir, env), std::nullopt, true);
+  } catch (const Error&) {
+    return "";  // no git: no remote either
+  }
+  if (r.exit_code != 0) return "";  // 1: none of the keys; 128: not a valid repository
+  bool remote = false;
+  std::optional<std::string> tag;
+  for (const auto& line : text::lines(r.output)) {
+    auto space = line.find(' ');
+    std::string key = line.substr(0, space), value = space == std::string::npos ? "" : line.substr(space + 1);
+    if (key == "upward.machine") tag = text::trim(value);  // the last one wins, as in git
+    else if (key.rfind("remote.", 0) == 0) remote = true;
+  }
+  if (!remote) return "";
+  const std::string remedy = "set one of 1 to 12 letters a-z and digits: git -C " + dir + " config upward.machine laptop";
+  if (tag && !is_machine_tag(*tag))
+    throw Error("upward.machine '" + *tag + "' in '" + dir + "/.git/config' is not a machine tag; " + remedy);
+  if (tag) return *tag;
+  static constexpr char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+  std::random_device rd;
+  std::uniform_int_distribution<int> pick(0, 35);
+  std::string fresh;
+  for (int i = 0; i < 4; ++i) fresh += alphabet[pick(rd)];
+  auto args = base;
+  args.insert(args.end(), {"upward.machine", fresh});
+  auto w = process::run(args, confined(dir, env), std::nullopt, true);
+  if (w.exit_code != 0)
+    throw Error(std::string(failed("cannot store this clone's machine tag: git config upward.machine", w).what()) +
+                "\n" + remedy);
+  if (made) *made = true;
+  return fresh;
+}
+
+process::Result run(const std::string& dir, const std::vector<std::string>& args, const process::Env& env) {
+  return git(dir, args, env);
+}
+
+Error failure(const std::string& what, const process::Result& r) { return failed(what, r); }
 
 std::string one_line(const std::string& text, std::size_t max) {
   std::string flat;

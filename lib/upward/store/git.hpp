@@ -1,6 +1,9 @@
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "upward/base/error.hpp"
 
 #include "upward/store/process.hpp"
 
@@ -52,6 +55,26 @@ std::vector<std::string> modified(const std::string& dir, const std::vector<std:
 /// The record files (`*.toml`, relative to dir) that are untracked, staged or modified:
 /// what `check` reports as not committed when autocommit is on. Empty when no git.
 std::vector<std::string> uncommitted(const std::string& dir, const process::Env& env);
+
+/// True when `tag` may be a machine tag: 1 to 12 characters of [a-z0-9].
+bool is_machine_tag(std::string_view tag);
+
+/// What this clone's new file names end in (DESIGN §3: two machines never pick the same new
+/// name). "" when DIR has no `.git` folder (git is not even run) or its repository has no remote:
+/// no other clone can create files then. Else `upward.machine` from DIR/.git/config alone (a
+/// global config may be shared by every machine through a dotfiles repository), made of 4
+/// random [a-z0-9] and stored there (`git config --local`) when unset; `made` tells. One git run
+/// reads the tag and the remotes. Error naming the key and the remedy when the value is not a
+/// machine tag or cannot be stored. Call it under the repository lock (it may write .git/config).
+std::string machine_tag(const std::string& dir, const process::Env& env, bool* made = nullptr);
+
+/// git run in DIR, confined as every git run here (nothing in the environment points it at
+/// another repository, it never looks above DIR): the steps of `sync`. Call it only once
+/// is_repo(dir) holds. stdout and stderr together; Error when git cannot start.
+process::Result run(const std::string& dir, const std::vector<std::string>& args, const process::Env& env);
+
+/// "WHAT failed (exit N):" and git's whole message, its lines kept (as commit() reports).
+Error failure(const std::string& what, const process::Result& r);
 
 /// `text` on one line (newlines and tabs become spaces, other control bytes such as NUL and
 /// ESC are dropped), cut to at most `max` bytes with "..."

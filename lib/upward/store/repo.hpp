@@ -43,6 +43,11 @@ class Repo {
   /// (Error when it is a foreign folder), and reads upward.toml (Error when it cannot).
   Transaction change(const std::string& message);
 
+  /// The lock a change holds, for work on the repository that is no Transaction (`sync` pulls
+  /// and pushes under it): taken the same way, a change an interrupted upward left finished
+  /// first (its note into `result`). Held until the returned lock is destroyed.
+  std::unique_ptr<fsio::RepoLock> lock(WriteResult& result) { return lock_for_write(result); }
+
   /// Error when a write here would be refused before it starts: DIR is a foreign folder, or
   /// upward.toml cannot be read. For flows that ask the user for text first (`log-win -e`).
   void check_writable();

@@ -89,7 +89,8 @@ WriteResult set_win(Repo& repo, const std::string& id, const WinChanges& changes
     tx.replace(rel, text);
   } else {  // a new date, a new name: the file name's date stays the win's date
     tx.remove(rel);
-    new_id = tx.create_unique(win_folder(after.date), moved_win_stem(id, after.date), text);
+    new_id = tx.create_unique(win_folder(after.date), moved_win_stem(id, after.date), text,
+                              Transaction::Naming::as_given);  // its tag, if any, stays
     for (const auto& note_rel : outcome_notes_of(repo, id)) {
       std::string name = note_rel.substr(note_rel.find_last_of('/') + 1);
       std::string moved = outcome_note_path({new_id, *dates::parse_iso(name.substr(0, 10))});

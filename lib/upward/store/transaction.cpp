@@ -133,9 +133,21 @@ void Transaction::create(const std::string& rel, const std::string& text) {
   ops_.push_back({rel, Kind::create, text, std::nullopt, ""});
 }
 
-std::string Transaction::create_unique(const std::string& folder, const std::string& stem, const std::string& text) {
-  std::string chosen = stem;
-  while (exists(folder + "/" + chosen + ".toml")) chosen = stem + "-" + random_suffix();
+std::string Transaction::create_unique(const std::string& folder, const std::string& stem, const std::string& text,
+                                       Naming naming) {
+  std::string base = stem;
+  if (naming == Naming::tagged) {
+    if (!tag_) {
+      bool made = false;
+      tag_ = git::machine_tag(repo_->dir(), repo_->env(), &made);
+      if (made)
+        result_.notes.push_back("new records made here end in '-" + *tag_ + "', this clone's machine tag (a git remote "
+                                "is set); choose another: git -C " + repo_->dir() + " config upward.machine NAME");
+    }
+    if (!tag_->empty()) base += "-" + *tag_;
+  }
+  std::string chosen = base;
+  while (exists(folder + "/" + chosen + ".toml")) chosen = base + "-" + random_suffix();
   create(folder + "/" + chosen + ".toml", text);
   return chosen;
 }

@@ -55,9 +55,15 @@ class Transaction {
   std::string read(const std::string& rel);
   /// A new file; Error when `rel` exists.
   void create(const std::string& rel, const std::string& text);
-  /// A new file `folder/STEM.toml`, `stem` when free, else `stem-XXXX` with a random suffix, so
-  /// two machines that both hit a taken name never pick the same one. Returns the stem used.
-  std::string create_unique(const std::string& folder, const std::string& stem, const std::string& text);
+  /// How create_unique names a file: `tagged` ends the stem in this clone's machine tag when the
+  /// repository has a remote (git::machine_tag: `2026-11-28-fix-login-k3x9`); `as_given` keeps
+  /// it (a win moved to another date keeps the tag its id has).
+  enum class Naming { tagged, as_given };
+  /// A new file `folder/NAME.toml`, NAME the stem (see Naming) when free, else with a random
+  /// suffix `-XXXX`: two clones that log the same title on the same day never pick the same
+  /// name, nor do two records of one change. Returns the name (the record's id).
+  std::string create_unique(const std::string& folder, const std::string& stem, const std::string& text,
+                            Naming naming = Naming::tagged);
   /// The whole new text of an existing file (computed from read() by toml_edit). Equal text is a no-op.
   void replace(const std::string& rel, const std::string& text);
   /// Remove an existing file.
@@ -98,6 +104,7 @@ class Transaction {
   /// The text read() returned from each file: what a replace was computed from. A file that no
   /// longer holds it at commit (the user saved it meanwhile) stops the change: nothing is written.
   std::map<std::string, std::string> read_;
+  std::optional<std::string> tag_;  ///< git::machine_tag, asked once per change
   bool done_ = false;
 };
 

@@ -1,5 +1,5 @@
 #pragma once
-// What the transaction and the journal's recovery share; not for other code.
+// What the transaction, the journal's recovery and sync share; not for other code.
 #include <string>
 #include <vector>
 
