@@ -194,6 +194,15 @@ class NudgeTest(UpwardTest):
         self.put("wins/2025/10/2025-10-02-broken.toml", "title = = nope\n")  # more than a year back
         self.assertEqual(self.nudge(), (0, "", ""))
 
+    def test_only_the_months_the_enabled_checks_need_are_read(self):
+        self.fresh()
+        self.put("wins/2026/09/2026-09-02-broken.toml", "title = = nope\n")
+        rc, out, err = self.nudge()  # follow-ups look back a year
+        self.assertEqual((rc, out), (1, ""))
+        self.assertIn("wins/2026/09/2026-09-02-broken.toml:1:", err)
+        self.config("\n[nudge]\nfollow_ups = false\n")  # then 30 days: October and November
+        self.assertEqual(self.nudge(), (0, "", ""))
+
     def test_a_broken_file_it_needs_is_skipped_and_exit_1(self):
         self.fresh()
         self.put("wins/2026/11/2026-11-02-broken.toml", "title = = nope\n")
