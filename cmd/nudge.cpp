@@ -20,8 +20,9 @@ struct NudgeOptions {
   std::string format = "text";
 };
 
-/// Only what the enabled rules look at: the wins of nudge_wins_range() (month folders selected by
-/// name), the goals, the people, each 1:1 folder, the latest sent digest.
+/// Only what the enabled rules look at: the wins of the month folders nudge_recent_range() and
+/// nudge_follow_up_range() touch (selected by name), the goals, the people, each 1:1 folder, the
+/// latest sent digest.
 NudgeInput read_input(Context& ctx, std::vector<Problem>& skipped) {
   const Config& cfg = ctx.repo().config();
   NudgeInput in;
@@ -30,7 +31,11 @@ NudgeInput read_input(Context& ctx, std::vector<Problem>& skipped) {
   in.stale_after_days = cfg.stale_after_days;
   in.week_start = cfg.week_start;
   const NudgeConfig& c = cfg.nudge;
-  if (auto range = nudge_wins_range(ctx.today, c)) in.wins = ctx.repo().wins_in(*range, skipped);
+  if (auto range = nudge_recent_range(ctx.today, c)) in.wins = ctx.repo().wins_in(*range, skipped);
+  if (auto range = nudge_follow_up_range(ctx.today, c)) {  // the rest of the year: only wins with a follow-up are parsed
+    auto older = ctx.repo().follow_ups_in(*range, skipped);
+    in.wins.insert(in.wins.begin(), older.begin(), older.end());
+  }
   if (c.goals) in.goals = ctx.repo().goals(skipped);
   if (c.one_on_one) in.people = ctx.repo().people(skipped);
   if (c.one_on_one || c.actions) {

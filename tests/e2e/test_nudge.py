@@ -196,12 +196,17 @@ class NudgeTest(UpwardTest):
 
     def test_only_the_months_the_enabled_checks_need_are_read(self):
         self.fresh()
+        # follow-ups look back a year, but parse only the wins that name a follow-up
         self.put("wins/2026/09/2026-09-02-broken.toml", "title = = nope\n")
-        rc, out, err = self.nudge()  # follow-ups look back a year
+        self.assertEqual(self.nudge(), (0, "", ""))
+        self.put("wins/2026/09/2026-09-03-broken.toml", "title = = nope\nfollow_up = 2026-10-01\n")
+        rc, out, err = self.nudge()
         self.assertEqual((rc, out), (1, ""))
-        self.assertIn("wins/2026/09/2026-09-02-broken.toml:1:", err)
+        self.assertRegex(err, r"^upward: .*wins/2026/09/2026-09-03-broken.toml:1:\d+: .* \(skipped\)\n$")
         self.config("\n[nudge]\nfollow_ups = false\n")  # then 30 days: October and November
         self.assertEqual(self.nudge(), (0, "", ""))
+        self.put("wins/2026/10/2026-10-30-broken.toml", "title = = nope\n")  # within 30 days: every win is read
+        self.assertEqual(self.nudge()[0], 1)
 
     def test_a_broken_file_it_needs_is_skipped_and_exit_1(self):
         self.fresh()

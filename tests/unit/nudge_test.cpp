@@ -318,13 +318,20 @@ TEST_CASE("nudge: wins of the last 30 days with no impact, metric or goal") {
 TEST_CASE("nudge: the wins read are only those the enabled rules need") {
   NudgeConfig c;
   dates::Day friday = d("2026-11-27");
-  CHECK(nudge_wins_range(friday, c) == dates::DateRange{d("2025-11-27"), friday});
-  c.follow_ups = false;
-  CHECK(nudge_wins_range(friday, c) == dates::DateRange{d("2026-10-29"), friday});
+  CHECK(nudge_recent_range(friday, c) == dates::DateRange{d("2026-10-29"), friday});
+  CHECK(nudge_follow_up_range(friday, c) == dates::DateRange{d("2025-11-27"), d("2026-10-28")});
   c.vague_wins = false;
-  CHECK(nudge_wins_range(friday, c) == dates::DateRange{d("2026-11-24"), friday});
+  CHECK(nudge_recent_range(friday, c) == dates::DateRange{d("2026-11-24"), friday});
+  CHECK(nudge_follow_up_range(friday, c) == dates::DateRange{d("2025-11-27"), d("2026-11-23")});
   c.no_win_days = 0;
-  CHECK_FALSE(nudge_wins_range(friday, c));
+  CHECK_FALSE(nudge_recent_range(friday, c));
+  CHECK(nudge_follow_up_range(friday, c) == dates::DateRange{d("2025-11-27"), friday});
+  c.follow_ups = false;
+  CHECK_FALSE(nudge_follow_up_range(friday, c));
+  NudgeConfig long_window;
+  long_window.no_win_days = 365;  // more than a year of working days: the recent range covers it all
+  CHECK(nudge_recent_range(friday, long_window)->first < d("2025-11-27"));
+  CHECK_FALSE(nudge_follow_up_range(friday, long_window));
 }
 
 TEST_CASE("nudge: most urgent first, and each rule switched off in [nudge]") {
@@ -370,4 +377,20 @@ TEST_CASE("nudge: most urgent first, and each rule switched off in [nudge]") {
   in.config.action_days = 1;  // 'soon' (due in 2 days) drops out
   in.config.due_days = 1;     // and so does the goal
   CHECK(build_nudges(in).size() == ns.size() - 2);
+}
+
+TEST_CASE("nudge: follow_ups_in parses only the wins that name a follow-up") {
+  testing::TempRepo t;
+  t.write("wins/2026/03/2026-03-02-plain.toml", "date = 2026-03-02\ntitle = \"Plain\"\n");
+  t.write("wins/2026/03/2026-03-03-asked.toml", "date = 2026-03-03\ntitle = \"Asked\"\nfollow_up = 2026-05-01\n");
+  t.write("wins/2026/03/2026-03-04-escaped.toml", "date = 2026-03-04\ntitle = \"E\"\n\"follow\\u005fup\" = 2026-05-02\n");
+  t.write("wins/2026/03/2026-03-05-broken.toml", "title = = nope\n");  // no follow-up named: not parsed
+  t.write("wins/2026/03/2026-03-06-broken-asked.toml", "title = = nope\nfollow_up = 2026-05-01\n");
+  t.write("wins/2026/05/2026-05-02-later.toml", "date = 2026-05-02\ntitle = \"Later\"\nfollow_up = 2026-06-01\n");
+  std::vector<Problem> skipped;
+  auto wins = t.repo.follow_ups_in({d("2026-03-01"), d("2026-04-30")}, skipped);
+  CHECK(testing::ids_of(wins, [](const Win& w) { return w.id; }) ==
+        std::vector<std::string>{"2026-03-03-asked", "2026-03-04-escaped"});
+  REQUIRE(skipped.size() == 1);
+  CHECK(skipped[0].where.path.find("2026-03-06-broken-asked.toml") != std::string::npos);
 }

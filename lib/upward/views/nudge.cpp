@@ -64,14 +64,20 @@ dates::Day next_working_day(dates::Day d) {
   return d;
 }
 
-std::optional<dates::DateRange> nudge_wins_range(dates::Day today, const NudgeConfig& c) {
+std::optional<dates::DateRange> nudge_recent_range(dates::Day today, const NudgeConfig& c) {
   std::optional<dates::Day> first;
-  auto take = [&](dates::Day d) { first = first ? std::min(*first, d) : d; };
-  if (c.no_win_days > 0) take(working_days_before(today, c.no_win_days));
-  if (c.vague_wins) take(today - date::days{29});
-  if (c.follow_ups) take(dates::year_before(today));
+  if (c.no_win_days > 0) first = working_days_before(today, c.no_win_days);
+  if (c.vague_wins) first = std::min(first.value_or(today), today - date::days{29});
   if (!first) return std::nullopt;
   return dates::DateRange{*first, today};
+}
+
+std::optional<dates::DateRange> nudge_follow_up_range(dates::Day today, const NudgeConfig& c) {
+  if (!c.follow_ups) return std::nullopt;
+  auto recent = nudge_recent_range(today, c);
+  dates::DateRange older{dates::year_before(today), recent ? recent->first - date::days{1} : today};
+  if (older.last < older.first) return std::nullopt;
+  return older;
 }
 
 std::vector<Nudge> nudge_no_win(std::span<const Win> wins, dates::Day today, int no_win_days) {

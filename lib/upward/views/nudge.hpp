@@ -54,7 +54,7 @@ struct NudgeInput {
   NudgeConfig config;
   int stale_after_days = 21;  ///< [goals] stale_after_days
   date::weekday week_start = date::Monday;
-  std::vector<Win> wins;          ///< the wins of nudge_wins_range()
+  std::vector<Win> wins;          ///< the wins of nudge_recent_range(), and those of nudge_follow_up_range() with a follow-up
   std::vector<Goal> goals;        ///< every goal
   std::vector<Person> people;     ///< every person
   std::vector<Meeting> meetings;  ///< every person's 1:1 records
@@ -72,9 +72,15 @@ dates::Day working_days_before(dates::Day d, int n);
 /// The first working day after `d`: Monday after a Friday, a Saturday or a Sunday.
 dates::Day next_working_day(dates::Day d);
 
-/// The wins the enabled rules look at: from the earliest of the no-win window, the last 30 days
-/// (vague wins) and the past year (follow-ups), to today. nullopt when no rule needs wins.
-std::optional<dates::DateRange> nudge_wins_range(dates::Day today, const NudgeConfig& config);
+/// The days whose wins the no-win and vague-wins rules look at, every win of them: from the
+/// earlier of the no-win window's first day and 30 days back, to today. nullopt when both are off.
+/// (follow-ups need the past year, but only its wins with a follow-up: Repo::follow_ups_in.)
+std::optional<dates::DateRange> nudge_recent_range(dates::Day today, const NudgeConfig& config);
+
+/// The days before nudge_recent_range() (the whole range without it) back to a year before
+/// today, whose wins with a follow-up the follow-up rule looks at. nullopt when the rule is off
+/// or the recent range already reaches a year back.
+std::optional<dates::DateRange> nudge_follow_up_range(dates::Day today, const NudgeConfig& config);
 
 /// no_win_days: a habit nudge when no win (of any kind) is dated from the no_win_days-th working
 /// day before today to today. Nothing when no_win_days is 0.
