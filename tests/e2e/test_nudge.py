@@ -1,11 +1,12 @@
 """upward nudge: silent with exit 0 when nothing needs the user, one line each and exit 3 when something does."""
 import json
 import os
+import pty
 import re
 import shutil
 import subprocess
 
-from harness import BIN, SRC, UpwardTest
+from harness import BIN, SRC, UpwardTest, read_pty
 
 DEMO = os.path.join(SRC, "examples", "demo")
 FRIDAY = "2026-11-27"
@@ -241,3 +242,31 @@ class NudgeTest(UpwardTest):
         rc, out, err = self.nudge("--format", "md")
         self.assertEqual((rc, out), (2, ""))
         self.assertIn("--format: unknown value 'md' (expected text, json)", err)
+
+    # -- a terminal
+
+    def on_terminal(self, *args):
+        master, slave = pty.openpty()
+        p = subprocess.Popen([BIN, "--dir", self.repo, *args, "nudge"], stdout=slave, stderr=subprocess.PIPE,
+                             env=dict(self.env, LC_ALL="C.UTF-8", TERM="xterm"))
+        os.close(slave)
+        out = read_pty(master)
+        err = p.stderr.read()
+        p.stderr.close()
+        rc = p.wait()
+        os.close(master)
+        self.assertEqual(err, b"")
+        return rc, out.decode().replace("\r\n", "\n")
+
+    def test_record_text_is_escaped_on_a_terminal_and_kept_in_a_pipe(self):
+        self.init()
+        self.put("wins/2026/11/2026-11-26-evil.toml", 'date = 2026-11-26\ntitle = "Evil \\u001b[2J title"\n')
+        rc, out = self.on_terminal("--color", "never")
+        self.assertEqual(rc, 3)
+        self.assertEqual(out, "habit: 1 win of the last 30 days says nothing about its impact: 'Evil \\x1b[2J title'"
+                              " (upward set win 2026-11-26-evil --impact TEXT)\n")
+        rc, out = self.on_terminal("--color", "always")
+        self.assertTrue(out.startswith("\x1b[2mhabit:\x1b[0m 1 win"), out)
+        self.assertEqual(out.count("\x1b"), 2)
+        self.assertIn("'Evil \x1b[2J title'", self.nudge()[1])  # a pipe gets the text as it is
+        self.assertIn("Evil \x1b[2J title", json.loads(self.nudge("--format", "json")[1])[0]["message"])
