@@ -139,6 +139,8 @@ SAMPLES = {
 
     # --- edit (issue 10) ---
 
+    # --- nudge (issue 12) ---
+    ("nudge", "--format"): ("json", "text"),
 }
 for _cmd in ("goals", "people"):  # `goals list` is `goals`
     for (_c, _o), _v in list(SAMPLES.items()):
@@ -318,6 +320,14 @@ class OptionsTest(UpwardTest):
             return [], [word], req, None, observe, fresh
 
         # --- edit scenarios (issue 10) ---
+
+        # --- nudge scenarios (issue 12) ---
+        if cmd == "nudge":  # a repository where nothing needs the user (exit 0): a win today that says its impact
+            quiet = os.path.join(self.tmp, "quiet")
+            if not os.path.exists(quiet):
+                self.ok("--dir", quiet, "init", "--name", "Q", "--email", "q@example.com")
+                self.ok("--dir", quiet, "-q", "log-win", "Win", "-i", "It helped")
+            return [], [], ["--dir", quiet], None, lambda r: r.stdout, fresh
 
         positional = {"goals show": ["checkout-latency"], "people show": ["dana"]}.get(cmd, [])
         return [], positional, [], None, lambda r: r.stdout, fresh

@@ -101,6 +101,10 @@ class Repo {
   /// The wins dated within `range`, oldest first. Reads only the month folders the range
   /// touches; each file that does not read cleanly is added to `skipped`.
   std::vector<Win> wins_in(const dates::DateRange& range, std::vector<Problem>& skipped) const;
+  /// The wins dated within `range` that have a follow-up, oldest first: like wins_in(), but a file
+  /// whose text does not name `follow_up` is read and not parsed (`nudge` looks a year back for
+  /// outcomes to record, and parsing a year of wins would hold up a shell's start).
+  std::vector<Win> follow_ups_in(const dates::DateRange& range, std::vector<Problem>& skipped) const;
   /// wins_in(), with an Error at the first problem in a file.
   std::vector<Win> wins_in(const dates::DateRange& range) const;
   /// The wins linked to `goal_id` dated on or before `until`, oldest first, whatever their date
@@ -188,6 +192,8 @@ class Repo {
   WriteResult create_locked(const InitOptions& opt);
   /// Create DIR, take the lock, finish an interrupted change (its note into `result`).
   std::unique_ptr<fsio::RepoLock> lock_for_write(WriteResult& result);
+  /// wins_in() and follow_ups_in().
+  std::vector<Win> wins_of_months(const dates::DateRange& range, std::vector<Problem>& skipped, bool follow_ups_only) const;
   /// Parse one file of the repository; Error at its location when it does not parse.
   std::string read_text(const std::string& rel) const;
 

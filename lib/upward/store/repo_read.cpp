@@ -160,6 +160,15 @@ std::vector<Goal> Repo::goals() const {
 Goal Repo::goal(const std::string& id) const { return load_record(*this, "goals", "goal", id, goal_from_toml); }
 
 std::vector<Win> Repo::wins_in(const dates::DateRange& range, std::vector<Problem>& skipped) const {
+  return wins_of_months(range, skipped, false);
+}
+
+std::vector<Win> Repo::follow_ups_in(const dates::DateRange& range, std::vector<Problem>& skipped) const {
+  return wins_of_months(range, skipped, true);
+}
+
+std::vector<Win> Repo::wins_of_months(const dates::DateRange& range, std::vector<Problem>& skipped,
+                                      bool follow_ups_only) const {
   settle();
   std::vector<Win> out;
   for (const auto& month : months_of(range)) {
@@ -172,7 +181,18 @@ std::vector<Win> Repo::wins_in(const dates::DateRange& range, std::vector<Proble
         continue;
       }
       if (!range.contains(*dates::parse_iso(id.substr(0, 10)))) continue;  // chosen by name, never opened
-      auto w = read_win(p, base_name(rel), skipped);
+      std::string text;
+      if (follow_ups_only) {
+        try {
+          text = fsio::read_file(p);
+        } catch (const Error& e) {
+          skipped.push_back({e.where().value_or(SourceLoc{p, 0, 0}), e.what()});
+          continue;
+        }
+        // a win with a follow-up names the key, unless it spells it with an escape (a backslash)
+        if (text.find("follow_up") == std::string::npos && text.find('\\') == std::string::npos) continue;
+      }
+      auto w = read_win(p, base_name(rel), skipped, follow_ups_only ? &text : nullptr);
       if (w && win_folder(w->date) != folder) {  // a hand-edited date: the period of that date would miss it
         skipped.push_back({{p, 0, 0}, "date " + dates::format_day(w->date) + " does not belong in this folder (move "
                                           "the file to " + win_folder(w->date) + "/, or 'upward set win " + w->id +
@@ -183,7 +203,7 @@ std::vector<Win> Repo::wins_in(const dates::DateRange& range, std::vector<Proble
         skipped.push_back({{p, 0, 0}, win_name_date_problem(id, w->date)});
         continue;
       }
-      if (w) out.push_back(std::move(*w));
+      if (w && (!follow_ups_only || w->follow_up)) out.push_back(std::move(*w));
     }
   }
   by_date(out);
