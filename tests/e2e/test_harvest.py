@@ -66,7 +66,7 @@ class HarvestTest(UpwardTest):
         retry = self.commit(api, "ABC-123: Add retry to checkout", "2026-11-23T10:00:00Z", lines=5)
         self.commit(api, "ABC-123 tests for retry", "2026-11-23T11:00:00Z", lines=3)
         self.commit(api, "Tune the pool", "2026-11-23T12:00:00Z", who=BO)
-        self.commit(api, "fixup! ABC-123: Add retry to checkout", "2026-11-24T09:00:00Z", file="abc-123-add-retry-to-checko.txt")
+        self.commit(api, "fixup! ABC-123: Add retry to checkout", "2026-11-24T09:00:00Z", file="abc-123-add-retry-to-checkout.txt")
         self.commit(api, "Add cache", "2026-11-24T10:00:00Z")
         self.g(api, "revert", "--no-edit", "HEAD", when="2026-11-24T11:00:00Z")
         self.g(api, "checkout", "-q", "-b", "feature/OPS-7-rate-limit", when="2026-11-25T09:00:00Z")
@@ -123,7 +123,7 @@ class HarvestTest(UpwardTest):
         ])
         c = self.candidates()[0]
         self.assertEqual(c["source"][0], "git:api@" + self.retry)
-        self.assertEqual((c["files"], c["added"], c["deleted"]), (4, 11, 0))
+        self.assertEqual((c["files"], c["added"], c["deleted"]), (3, 10, 0))
         self.assertEqual(c["key"].split(",")[0], "api@" + self.retry[:7])
 
     def test_markdown_lists_each_candidate_with_its_evidence(self):
@@ -133,7 +133,7 @@ class HarvestTest(UpwardTest):
         out = r.stdout.decode()
         self.assertTrue(out.startswith("# Harvest 2026-11-23..2026-11-27\n\n- 2026-11-24 ABC-123: Add retry to checkout\n"
                                        f"  - `api@{self.retry[:7]}` ABC-123: Add retry to checkout\n"), out)
-        self.assertIn("  - 4 commits, 4 files changed, +11 -0\n", out)
+        self.assertIn("  - 4 commits, 3 files changed, +10 -0\n", out)
         self.assertIn("- 2026-11-25 OPS-7: Add limiter\n", out)
         self.assertNotIn("Tune the pool", out)
         self.assertNotIn("cache", out)
@@ -207,7 +207,7 @@ class HarvestTest(UpwardTest):
         r = self.harvest("--edit", env=self.editor(broken))
         self.assertEqual(r.returncode, 1)
         err = r.stderr.decode()
-        self.assertIn(":11:1: unknown commit 'api@zzzzzzz' (not among the candidates; keep the commits before '|' as "
+        self.assertIn(":15:1: unknown commit 'api@zzzzzzz' (not among the candidates; keep the commits before '|' as "
                       "they were); nothing was recorded; your list is kept in '", err)
         self.assertEqual(self.harvested_files(), ([], []))
         self.assertEqual(len(glob.glob(os.path.join(self.repo, ".edit-harvest-*"))), 1)

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "upward/base/error.hpp"
 #include "upward/render/harvest_render.hpp"
 #include "upward/store/git_log.hpp"
 #include "upward/views/harvest.hpp"

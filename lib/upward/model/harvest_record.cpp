@@ -1,4 +1,4 @@
-#include "upward/model/harvest_record.hpp"
+#include "upward/model/harvest_record_read.hpp"
 
 #include "upward/base/text.hpp"
 

@@ -7,7 +7,6 @@
 
 #include "upward/base/dates.hpp"
 #include "upward/base/error.hpp"
-#include "upward/model/toml_read.hpp"
 
 namespace upward {
 
@@ -26,10 +25,6 @@ std::string harvest_record_to_toml(const HarvestRecord& record);
 
 /// The stem of a new harvest record without its collision suffix: `2026-11-27-143000`.
 std::string harvest_record_stem(const HarvestRecord& record);
-
-/// A harvest record read back; each problem (a missing or mistyped key) is added to `problems`.
-HarvestRecord harvest_record_from_toml(const toml::table& table, const std::string& id, const std::string& path,
-                                       std::vector<Problem>& problems);
 
 /// The folder of harvest records, relative to the repository.
 inline constexpr const char* harvest_folder = "harvest";

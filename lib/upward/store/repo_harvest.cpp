@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "upward/base/text.hpp"
-#include "upward/model/toml_read.hpp"
+#include "upward/model/harvest_record_read.hpp"
 #include "upward/store/fsio.hpp"
 #include "upward/store/git.hpp"
 
