@@ -90,6 +90,7 @@ class HarvestTest(UpwardTest):
         path = os.path.join(self.repo, "upward.toml")
         with open(path, "a") as f:
             f.write(f"\n[harvest]\nrepos = {repos}\n")
+        self.git("commit", "-q", "-m", "harvest these", "upward.toml")
 
     def harvest(self, *args, **kw):
         return self.run_upward("harvest", *args, **kw)
@@ -245,6 +246,30 @@ class HarvestTest(UpwardTest):
         self.assertEqual(r.returncode, 1)
         self.assertIn("set 'email' under [me]", r.stderr.decode())
         self.assertIn("--author EMAIL", r.stderr.decode())
+
+    def test_check_reads_the_records_and_a_broken_one_stops_recording(self):
+        self.configure()
+        self.ok("harvest", "--accept-all")
+        r = self.run_upward("check")
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        record = os.path.join(self.repo, self.files("harvest")[0])
+        text = self.read(record)
+        with open(record, "w") as f:
+            f.write(text.replace("dismissed = []", "dismissed = 3"))  # valid TOML, a wrong type
+        r = self.run_upward("check")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(record + ":6:", r.stdout.decode())
+        self.commit(self.api, "Late fix", "2026-11-27T08:00:00Z")
+        r = self.harvest("this-week")  # printing shows what it can, then exits 1
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("(skipped)", r.stderr.decode())
+        r = self.harvest("--accept-all", "this-week")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("cannot tell what was harvested; nothing was recorded", r.stderr.decode())
+        self.assertEqual(len(self.files("harvest")), 1)
+        r = self.harvest()  # since-last-harvest starts from the broken record: an error
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("the period 'since-last-harvest' starts from this file", r.stderr.decode())
 
     def test_edit_and_accept_all_exclude_each_other(self):
         r = self.harvest("--repo", self.api, "--edit", "--accept-all")

@@ -140,7 +140,7 @@ SAMPLES = {
     # --- edit (issue 10) ---
 
     # --- harvest (issue 12) ---
-    ("harvest", "--repo"): ("{repo}/../src/a", "{repo}/../src/b"),
+    ("harvest", "--repo"): ("src/a", "src/b"),  # relative to the working folder, the test's tmp
     ("harvest", "--author"): ("ada@example.com", "bo@example.com"),
     ("harvest", "--format"): ("json", "md"),
     ("harvest", "--edit"): None,
