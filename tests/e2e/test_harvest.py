@@ -271,6 +271,22 @@ class HarvestTest(UpwardTest):
         self.assertEqual(r.returncode, 1)
         self.assertIn("the period 'since-last-harvest' starts from this file", r.stderr.decode())
 
+    def test_opens_only_the_files_of_the_period(self):
+        self.configure()
+        for rel in ("wins/2026/01/2026-01-05-broken.toml", "harvest/2026-01-09-120000.toml",
+                    "wins/2026/12/2026-12-01-later.toml"):
+            os.makedirs(os.path.dirname(os.path.join(self.repo, rel)), exist_ok=True)
+            with open(os.path.join(self.repo, rel), "w") as f:
+                f.write("this is = not [toml\n")
+        r = self.harvest("this-week", "--accept-all")
+        self.assertEqual((r.returncode, len(r.stdout.split())), (0, 3), r.stderr)
+        r = self.harvest("--format", "json")  # the record just made: since 2026-11-27
+        self.assertEqual((r.returncode, json.loads(r.stdout)["period"]), (0, {"first": FRIDAY, "last": FRIDAY}), r.stderr)
+        r = self.harvest("2026-01")  # that month's broken files are read, and said
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("2026-01-05-broken.toml", r.stderr.decode())
+        self.assertIn("2026-01-09-120000.toml", r.stderr.decode())
+
     def test_edit_and_accept_all_exclude_each_other(self):
         r = self.harvest("--repo", self.api, "--edit", "--accept-all")
         self.assertEqual(r.returncode, 2)
