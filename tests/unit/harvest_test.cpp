@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "upward/base/error.hpp"
+#include "upward/model/harvest_record_read.hpp"
 #include "upward/render/harvest_render.hpp"
 #include "upward/store/git_log.hpp"
 #include "upward/views/harvest.hpp"
@@ -310,4 +311,27 @@ TEST_CASE("harvest: the candidates as Markdown and JSON") {
   CHECK(js.find("\"period\": {\"first\": \"2026-11-16\", \"last\": \"2026-11-22\"}") != std::string::npos);
   CHECK(js.find("\"title\": \"Add *retry*\"") != std::string::npos);
   CHECK(render_harvest_json({}, week) == "{\"period\": {\"first\": \"2026-11-16\", \"last\": \"2026-11-22\"}, \"candidates\": []}\n");
+}
+
+TEST_CASE("harvest: a harvest record reads back as written") {
+  HarvestRecord h;
+  h.date = d("2026-11-27");
+  h.time = "143000";
+  h.period = {d("2026-11-23"), d("2026-11-27")};
+  h.wins = {"2026-11-24-retry"};
+  h.kept = {"git:api@abc1234", "git:web@def5678"};
+  h.dismissed = {"git:api@0123456"};
+  CHECK(harvest_record_stem(h) == "2026-11-27-143000");
+  std::string text = harvest_record_to_toml(h);
+  std::vector<Problem> problems;
+  auto back = harvest_record_from_toml(parse_toml(text, "r.toml"), "2026-11-27-143000", "r.toml", problems);
+  CHECK(problems.empty());
+  CHECK(back.date == h.date);
+  CHECK(back.period == h.period);
+  CHECK(back.wins == h.wins);
+  CHECK(back.kept == h.kept);
+  CHECK(back.dismissed == h.dismissed);
+  back = harvest_record_from_toml(parse_toml("date = 2026-11-27\nkept = 3\n", "r.toml"), "x", "r.toml", problems);
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0].message == "missing required key 'period'");
 }
