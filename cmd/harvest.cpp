@@ -64,7 +64,7 @@ std::vector<Commit> read_all(const HarvestOptions& opt, const dates::DateRange& 
   std::set<std::string> seen;
   for (const auto& r : repos) {
     std::string path = git_log::expand_home(r, ctx.env);
-    for (auto& c : git_log::read_commits(path, git_log::repo_name(path), period.first, ctx.env))
+    for (auto& c : git_log::read_commits(path, period.first, ctx.env))
       if (seen.insert(c.source()).second) out.push_back(std::move(c));
   }
   return out;

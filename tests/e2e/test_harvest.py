@@ -287,6 +287,15 @@ class HarvestTest(UpwardTest):
         self.assertIn("2026-01-05-broken.toml", r.stderr.decode())
         self.assertIn("2026-01-09-120000.toml", r.stderr.decode())
 
+    def test_a_worktree_is_named_after_its_repository(self):
+        wt = os.path.join(self.tmp, "elsewhere")
+        self.g(self.api, "worktree", "add", "-q", wt, "feature/OPS-7-rate-limit")
+        self.commit(wt, "Limit per user OPS-7", "2026-11-26T15:00:00Z")
+        got = [(c["title"], c["key"].split("@")[0]) for c in self.candidates("--repo", wt, "2026-11-26")]
+        self.assertEqual(got, [("Write the runbook", "api"), ("Limit per user OPS-7", "api")])  # every local branch
+        self.ok("harvest", "--repo", wt, "2026-11-26", "--accept-all")
+        self.assertEqual(self.candidates("--repo", self.api, "2026-11-26"), [])  # the same commits: harvested
+
     def test_edit_and_accept_all_exclude_each_other(self):
         r = self.harvest("--repo", self.api, "--edit", "--accept-all")
         self.assertEqual(r.returncode, 2)

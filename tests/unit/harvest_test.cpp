@@ -293,6 +293,9 @@ TEST_CASE("harvest: git log's output is parsed field by field") {
 TEST_CASE("harvest: a repository's name is its folder's, and ~/ is the home folder") {
   CHECK(git_log::repo_name("~/src/api/") == "api");
   CHECK(git_log::repo_name("/srv/web") == "web");
+  CHECK(git_log::repo_name("/srv/web", ".git") == "web");
+  CHECK(git_log::repo_name("/wt/feature", "/home/ada/src/api/.git") == "api");  // a worktree: its repository's
+  CHECK(git_log::repo_name("/home/ada/src/api/sub", "../.git/modules/sub") == "sub");  // a submodule: its folder
   CHECK(git_log::expand_home("~/src/api", {"HOME=/home/ada/"}) == "/home/ada/src/api");
   CHECK(git_log::expand_home("~", {"HOME=/home/ada"}) == "/home/ada");
   CHECK(git_log::expand_home("~bob/x", {"HOME=/home/ada"}) == "~bob/x");

@@ -65,6 +65,18 @@ std::string repo_name(const std::string& path) {
   return base;
 }
 
+std::string repo_name(const std::string& path, const std::string& git_common_dir) {
+  std::string common = git_common_dir;
+  while (common.size() > 1 && common.back() == '/') common.pop_back();
+  if (common == ".git") return repo_name(path);
+  if (common.size() > 5 && common.compare(common.size() - 5, 5, "/.git") == 0) {
+    std::string top = common.substr(0, common.size() - 5);
+    if (!top.empty() && top.front() != '/') top = path + "/" + top;  // relative to the work tree
+    return repo_name(top.empty() ? "/" : top);
+  }
+  return repo_name(path);
+}
+
 std::vector<Commit> parse_log(std::string_view output, const std::string& repo) {
   std::vector<Commit> out;
   std::size_t pos = output.find('\x1e');
@@ -108,13 +120,14 @@ std::vector<Commit> parse_log(std::string_view output, const std::string& repo) 
   return out;
 }
 
-std::vector<Commit> read_commits(const std::string& path, const std::string& name, dates::Day since,
-                                 const process::Env& env) {
+std::vector<Commit> read_commits(const std::string& path, dates::Day since, const process::Env& env) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) throw Error("repository '" + path + "' does not exist");
   if (!S_ISDIR(st.st_mode)) throw Error("repository '" + path + "' is not a folder");
   if (!git::is_work_tree_top(path, env))
     throw Error("'" + path + "' is not a git repository (no .git of its own there)");
+  auto common = git::run(path, {"rev-parse", "--git-common-dir"}, env);
+  std::string name = repo_name(path, common.exit_code == 0 ? text::trim(common.output) : "");
   std::string from = dates::format_day(since - date::days{1}) + " 00:00:00";
   auto r = git::run(path,
                     {"-c", "log.showSignature=false", "-c", "core.quotePath=true", "log", "--branches", "--no-color",

@@ -14,9 +14,15 @@ namespace upward::git_log {
 /// `path` with a leading `~/` (or a lone `~`) replaced by HOME from `env`; other paths as given.
 std::string expand_home(const std::string& path, const process::Env& env);
 
-/// The stable name of a repository in a win's `source` (`git:NAME@HASH`): the last component of
-/// the path as given (`~/src/api/` -> `api`); for `.`, `..` or `/`, that of its real path.
+/// The last component of a path as given (`~/src/api/` -> `api`); for `.`, `..` or `/`, that of
+/// its real path.
 std::string repo_name(const std::string& path);
+
+/// The stable name of a repository in a win's `source` (`git:NAME@HASH`): the name of the folder
+/// of its main work tree (a worktree of ~/src/api is `api` too, wherever it is), from
+/// `git_common_dir` (`git rev-parse --git-common-dir`, relative to `path` or absolute) when that
+/// is a `.git` folder, else repo_name(path).
+std::string repo_name(const std::string& path, const std::string& git_common_dir);
 
 /// The format `read_commits` asks git for: a record separator (0x1e), then NUL-terminated
 /// fields %H %h %P %ae %an %ad %at %s %b, then the --numstat lines.
@@ -32,7 +38,7 @@ std::vector<Commit> parse_log(std::string_view output, const std::string& repo);
 /// author date decides later, in harvest_candidates), newest first. Error naming the path when it
 /// does not exist, is not the top of a git work tree of its own (git -C would walk up to an
 /// enclosing one), or git fails.
-std::vector<Commit> read_commits(const std::string& path, const std::string& name, dates::Day since,
-                                 const process::Env& env);
+/// Commits are named by repo_name(path, common dir).
+std::vector<Commit> read_commits(const std::string& path, dates::Day since, const process::Env& env);
 
 }  // namespace upward::git_log
