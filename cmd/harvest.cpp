@@ -25,9 +25,9 @@ struct HarvestOptions {
   bool edit = false, accept_all = false;
 };
 
-/// `since-last-harvest`: from the last recorded run's period end (that day included: commits
-/// made after the run are still new; those it considered are in its record) to today; this week
-/// when nothing was recorded yet.
+/// `since-last-harvest`: from the end of the last recorded run's period, or the day of that run
+/// when earlier (that day included: commits made after the run are still new; those it
+/// considered are in its record), to today; this week when nothing was recorded yet.
 dates::DateRange since_last_harvest(Context& ctx, std::vector<Problem>& skipped) {
   std::size_t before = skipped.size();
   auto last = last_harvest(ctx.repo(), ctx.today, skipped);
@@ -35,7 +35,8 @@ dates::DateRange since_last_harvest(Context& ctx, std::vector<Problem>& skipped)
     throw Error(skipped[before].where, skipped[before].message +
                                            " (the period 'since-last-harvest' starts from this file, which cannot be read)");
   if (!last) return {dates::week_first(ctx.today, ctx.repo().config().week_start), ctx.today};
-  return {std::min(last->period.last, ctx.today), ctx.today};
+  // not after the run's day: a period that ran into the future was only harvested up to then
+  return {std::min({last->period.last, last->date, ctx.today}), ctx.today};
 }
 
 dates::DateRange period_of(const HarvestOptions& opt, Context& ctx, std::vector<Problem>& skipped) {

@@ -296,6 +296,14 @@ class HarvestTest(UpwardTest):
         self.ok("harvest", "--repo", wt, "2026-11-26", "--accept-all")
         self.assertEqual(self.candidates("--repo", self.api, "2026-11-26"), [])  # the same commits: harvested
 
+    def test_since_last_harvest_starts_no_later_than_the_last_run(self):
+        self.configure()
+        self.ok("harvest", "this-month", "--accept-all", env={"UPWARD_TODAY": "2026-11-25"})  # up to 2026-11-30
+        self.commit(self.api, "Late fix", "2026-11-28T08:00:00Z")  # after the run, before its period's end
+        r = self.harvest("--format", "json", env={"UPWARD_TODAY": "2026-12-02"})
+        self.assertEqual(json.loads(r.stdout)["period"], {"first": "2026-11-25", "last": "2026-12-02"})
+        self.assertEqual([c["title"] for c in json.loads(r.stdout)["candidates"]], ["Late fix"])
+
     def test_edit_and_accept_all_exclude_each_other(self):
         r = self.harvest("--repo", self.api, "--edit", "--accept-all")
         self.assertEqual(r.returncode, 2)
