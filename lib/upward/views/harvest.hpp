@@ -44,7 +44,8 @@ std::optional<std::string> fixup_target(std::string_view subject);
 /// subject inside `Revert "X"` (prefixed by "subject:"); nullopt for other commits.
 std::optional<std::string> reverted(const Commit& c);
 
-/// The candidates among `commits` (every author's, newest or oldest first: any order): only
+/// The candidates among `commits` (every author's, as git log lists them: newest first; commits of
+/// several repositories may follow each other, as they are ordered by author time): only
 /// those by `author` (email, case-insensitive) dated within `period`; merges, fixups (folded into
 /// the commit they fix when it is there, else dropped) and reverts of the author's own commits
 /// (both dropped) are not candidates; a merge's branch names the topic of the commits it brought
