@@ -141,6 +141,13 @@ SAMPLES = {
 
     # --- nudge (issue 12) ---
     ("nudge", "--format"): ("json", "text"),
+    # --- harvest (issue 12) ---
+    ("harvest", "--repo"): ("src/a", "src/b"),  # relative to the working folder, the test's tmp
+    ("harvest", "--author"): ("ada@example.com", "bo@example.com"),
+    ("harvest", "--format"): ("json", "md"),
+    ("harvest", "--edit"): None,
+    ("harvest", "--accept-all"): None,
+    ("harvest", "--tag"): ("perf", "infra"),
 }
 for _cmd in ("goals", "people"):  # `goals list` is `goals`
     for (_c, _o), _v in list(SAMPLES.items()):
@@ -173,7 +180,8 @@ class OptionsTest(UpwardTest):
             self.ok("goals", "add", goal.title(), "--id", goal)
         self.editor = os.path.join(self.tmp, "editor.sh")
         with open(self.editor, "w") as f:
-            f.write('#!/bin/sh\nprintf "Edited win\\n\\nIt helped\\n" > "$1"\n')
+            f.write('#!/bin/sh\ncase "$1" in *.edit-harvest-*) exit 0;; esac\n'  # harvest --edit: keep the list
+                    'printf "Edited win\\n\\nIt helped\\n" > "$1"\n')
         os.chmod(self.editor, 0o755)
         self.sendmail = os.path.join(self.tmp, "sendmail.sh")  # digest --send: the message into a file
         with open(self.sendmail, "w") as f:
@@ -189,6 +197,22 @@ class OptionsTest(UpwardTest):
         """upward ARGS... with the repository from UPWARD_DIR, so --dir can stand anywhere."""
         env = dict(self.env, UPWARD_DIR=self.repo, EDITOR=self.editor)
         return subprocess.run([BIN, *args], input=input, capture_output=True, text=True, env=env, cwd=self.tmp)
+
+    def harvest_repos(self):
+        """Two git repositories to harvest, src/a (Ada's and Bo's commits) and src/b, made once."""
+        for name, commits in (("a", [("Add retry", "ada"), ("Tune pool", "bo"), ("Write runbook", "ada")]),
+                              ("b", [("Add banner", "ada")])):
+            path = os.path.join(self.tmp, "src", name)
+            if os.path.exists(path):
+                continue
+            os.makedirs(path)
+            for i, (subject, who) in enumerate(commits):
+                when = f"2026-11-{17 + i}T10:00:00Z"
+                env = dict(self.env, GIT_AUTHOR_EMAIL=f"{who}@example.com", GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+                with open(os.path.join(path, f"{i}.txt"), "w") as f:
+                    f.write(subject + "\n")
+                for argv in ([] if i else [["init", "-q"]]) + [["add", "-A"], ["commit", "-q", "-m", subject]]:
+                    subprocess.run(["git", "-C", path, *argv], env=env, check=True, capture_output=True)
 
     def toml(self, *parts):
         with open(os.path.join(*parts), "rb") as f:
@@ -328,6 +352,22 @@ class OptionsTest(UpwardTest):
                 self.ok("--dir", quiet, "init", "--name", "Q", "--email", "q@example.com")
                 self.ok("--dir", quiet, "-q", "log-win", "Win", "-i", "It helped")
             return [], [], ["--dir", quiet], None, lambda r: r.stdout, fresh
+        # --- harvest scenarios (issue 12) ---
+        if cmd == "harvest":
+            self.harvest_repos()
+            req = [] if opt == "--repo" else ["--repo", os.path.join(self.tmp, "src", "a")]
+            if opt == "--tag":
+                req.append("--accept-all")
+            if opt in ("--edit", "--accept-all", "--tag"):
+                def observe(r):  # the wins recorded, then gone with the harvest records: the next run records again
+                    seen = [self.win(i) for i in r.stdout.split()]
+                    for i in r.stdout.split():
+                        os.remove(os.path.join(self.repo, "wins", i[:4], i[5:7], i + ".toml"))
+                    for f in glob.glob(os.path.join(self.repo, "harvest", "*.toml")):
+                        os.remove(f)
+                    return seen
+                return [], ["last", "week"], req, None, observe, fresh
+            return [], ["last", "week"], req, None, lambda r: r.stdout, fresh
 
         positional = {"goals show": ["checkout-latency"], "people show": ["dana"]}.get(cmd, [])
         return [], positional, [], None, lambda r: r.stdout, fresh

@@ -184,7 +184,11 @@ class ManExamplesTest(ShellTest):
 
     DANA = 'upward people add dana --name "Dana Okafor" --relationship manager'
     PREPARE = {"upward-goals.1": [DANA], "upward-log-win.1": [DANA], "upward.1": [DANA],
-               "upward-prep-1on1.1": [DANA], "upward-outcome.1": [DANA], "upward-digest.1": [DANA]}
+               "upward-prep-1on1.1": [DANA], "upward-outcome.1": [DANA], "upward-digest.1": [DANA],
+               "upward-harvest.1": [  # a repository of Sam's commits to harvest, in [harvest] repos
+                   "git init -q ~/src/api && GIT_AUTHOR_EMAIL=sam@example.com git -C ~/src/api commit -q "
+                   "--allow-empty -m 'ABC-1: Add retry to checkout'",
+                   "printf '\\n[harvest]\\nrepos = [\"~/src/api\"]\\n' >> ~/.local/share/upward/upward.toml"]}
 
     def test_every_example_runs_as_written(self):
         pages = sorted(p for p in os.listdir(os.path.join(SRC, "man")) if p.endswith(".1"))

@@ -9,6 +9,7 @@
 #include "upward/store/fsio.hpp"
 #include "upward/store/transaction.hpp"
 #include "upward/store/git.hpp"
+#include "upward/model/harvest_record_read.hpp"
 #include "upward/model/records.hpp"
 #include "upward/base/error.hpp"
 #include "upward/base/text.hpp"
@@ -231,6 +232,23 @@ void check_sent(const Repo& repo, const std::string& rel, const toml::table& tab
                                           " does not match the file name (the file name's date says when it was sent)"});
 }
 
+/// A harvest record: harvest/DATE-HHMMSS.toml, named after the day of the run (issue 12).
+void check_harvest(const Repo& repo, const std::string& rel, const toml::table& table, std::vector<Problem>& out) {
+  std::string shown = repo.path(rel), name = rel.substr(std::string("harvest/").size());
+  if (name.find('/') != std::string::npos) {
+    out.push_back({{shown, 0, 0}, "not a place upward reads: harvest records go directly in harvest/", true});
+    return;
+  }
+  auto named = name.size() >= 10 ? dates::parse_iso(name.substr(0, 10)) : std::nullopt;
+  if (!named)
+    out.push_back({{shown, 1, 1}, "the file name does not start with a date: name a harvest record after the day "
+                                  "of the run, like 2026-11-27-170003.toml"});
+  HarvestRecord h = harvest_record_from_toml(table, name.substr(0, name.size() - 5), shown, out);
+  if (const toml::node* d = table.get("date"); named && d && d->is_date() && h.date != *named)
+    out.push_back({loc_of(*d, shown), "date " + dates::format_day(h.date) +
+                                          " does not match the file name (the file name's date says when it ran)"});
+}
+
 /// Each [cycles] value of upward.toml must be a period (config_from_toml checked the names and types).
 void check_cycles(const Config& c, const toml::table& table, dates::Day today, const std::string& shown,
                   std::vector<Problem>& out) {
@@ -308,6 +326,8 @@ void check_text(const Repo& repo, const std::string& rel, const std::string& tex
     check_outcome_note(repo, rel, table, out);
   } else if (starts_with(rel, "sent/")) {
     check_sent(repo, rel, table, out);
+  } else if (starts_with(rel, "harvest/")) {
+    check_harvest(repo, rel, table, out);
   } else if (auto goal = id_in(rel, "goals"); !goal.empty()) {
     check_goal(repo, goal, table, today, out);
   } else if (auto person = id_in(rel, "people"); !person.empty()) {

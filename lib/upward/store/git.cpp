@@ -162,6 +162,19 @@ std::string foreign_git(const std::string& dir) {
 
 bool is_repo(const std::string& dir, const process::Env& env) { return own_repo(dir, env).has_value(); }
 
+bool is_work_tree_top(const std::string& dir, const process::Env& env) {
+  std::string real = real_path(dir);
+  if (real.empty()) return false;
+  auto loc = locate(dir, env);
+  return loc && real_path(loc->top) == real;
+}
+
+process::Result run(const std::string& dir, const std::vector<std::string>& args, const process::Env& env) {
+  return git(dir, args, env);
+}
+
+std::string says(const std::string& output) { return git_says(output); }
+
 std::string head(const std::string& dir, const process::Env& env) {
   if (!is_repo(dir, env)) return "";
   auto r = git(dir, {"rev-parse", "--verify", "-q", "HEAD"}, env);

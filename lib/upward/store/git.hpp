@@ -20,6 +20,18 @@ struct Identity {
 /// `dir`'s real path.
 bool is_repo(const std::string& dir, const process::Env& env);
 
+/// True when `dir` is the top level of a git work tree (a `.git` folder, or a `.git` file of a
+/// worktree or submodule), never a folder inside an enclosing repository: for reading a
+/// repository's history (`harvest`), where is_repo's refusal of `.git` files does not apply.
+bool is_work_tree_top(const std::string& dir, const process::Env& env);
+
+/// `git -C DIR ARGS...` with git confined to DIR (nothing in the environment can point it
+/// elsewhere, it never looks above DIR); stdout and stderr captured. Error when git cannot start.
+process::Result run(const std::string& dir, const std::vector<std::string>& args, const process::Env& env);
+
+/// git's message in `output`, its lines kept (at most 40), for an Error.
+std::string says(const std::string& output);
+
 /// The commit HEAD names in DIR's own repository (its full hash); "" when none.
 std::string head(const std::string& dir, const process::Env& env);
 
