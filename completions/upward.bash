@@ -34,10 +34,10 @@ _upward() {
         words=("${COMP_WORDS[@]}") cword=$COMP_CWORD
     fi
     local global="--dir --today --color -q --quiet -V --version -h --help"
-    local commands="help init log-win digest prep-1on1 outcome goals people wins edit set rm check"
+    local commands="help init log-win digest prep-1on1 outcome goals people wins edit set rm check nudge harvest sync"
 
     case $prev in
-        --dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        --dir | --repo) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
         --today | -d | --date | --follow-up | --since | --due)
             COMPREPLY=($(compgen -W "today yesterday tomorrow monday tuesday wednesday thursday friday" -- "$cur"))
@@ -60,6 +60,10 @@ _upward() {
         --format)
             if [[ " ${words[*]} " == *" digest "* ]]; then
                 COMPREPLY=($(compgen -W "md text json html email vimgrep" -- "$cur"))
+            elif [[ " ${words[*]} " == *" nudge "* ]]; then
+                COMPREPLY=($(compgen -W "text json" -- "$cur"))
+            elif [[ " ${words[*]} " == *" harvest "* ]]; then
+                COMPREPLY=($(compgen -W "md json" -- "$cur"))
             elif [[ " ${words[*]} " == *" wins "* && " ${words[*]} " != *" show "* ]]; then
                 COMPREPLY=($(compgen -W "text md json vimgrep" -- "$cur"))
             else
@@ -70,14 +74,16 @@ _upward() {
         --period) COMPREPLY=($(compgen -W "this-week last-week this-month last-month this-quarter last-quarter
                                           this-year last-year ytd" -- "$cur")); return ;;
         -i | --impact | --metric | -t | --tag | --link | --name | --email | --id | --why | --progress | --note | \
-            --priority | --pressure | --solution | --to | --cc | --subject | --title | --grep | -n | --limit) return ;;
+            --priority | --pressure | --solution | --to | --cc | --subject | --title | --grep | -n | --limit | \
+            --author) return ;;
     esac
 
     local i cmd="" sub=""
     for ((i = 1; i < cword; i++)); do
         if [[ -z $cmd ]]; then
             case ${words[i]} in
-                help | init | log-win | digest | prep-1on1 | outcome | goals | people | wins | edit | set | rm | check)
+                help | init | log-win | digest | prep-1on1 | outcome | goals | people | wins | edit | set | rm | check | \
+                    nudge | harvest | sync)
                     cmd=${words[i]} ;;
                 --dir | --today | --color) ((i++)) ;;
             esac
@@ -235,7 +241,15 @@ _upward() {
                     topic) COMPREPLY=($(compgen -W "$(_upward_topic_ids)" -- "$cur")) ;;
                 esac
             fi ;;
-        check) COMPREPLY=($(compgen -W "$global" -- "$cur")) ;;
+        check | sync) COMPREPLY=($(compgen -W "$global" -- "$cur")) ;;
+        nudge) COMPREPLY=($(compgen -W "--format $global" -- "$cur")) ;;
+        harvest)
+            if [[ $cur == -* ]]; then
+                COMPREPLY=($(compgen -W "--repo --author --format -e --edit --accept-all -t --tag $global" -- "$cur"))
+            else
+                COMPREPLY=($(compgen -W "since-last-harvest this-week last-week this-month last-month this-quarter
+                    last-quarter this-year last-year ytd" -- "$cur"))
+            fi ;;
     esac
 }
 complete -F _upward upward

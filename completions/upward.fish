@@ -33,7 +33,7 @@ function __upward_periods --description 'period words, and cycle:NAME for each [
     __upward_live periods
 end
 
-set -l commands help init log-win digest prep-1on1 outcome goals people wins edit set rm check
+set -l commands help init log-win digest prep-1on1 outcome goals people wins edit set rm check nudge harvest sync
 complete -c upward -f
 complete -c upward -l dir -r -a '(__fish_complete_directories)' -d 'The repository'
 complete -c upward -l today -x -a 'today yesterday' -d "Pin today's date"
@@ -44,7 +44,7 @@ complete -c upward -s h -l help -d 'Help'
 
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a help -d 'The help of upward or of a command'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a init -d 'Create a repository'
-complete -c upward -n "__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from init log-win digest prep-1on1 outcome goals people wins edit set rm check" -a 'init log-win digest prep-1on1 outcome goals people wins edit set rm check'
+complete -c upward -n "__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from init log-win digest prep-1on1 outcome goals people wins edit set rm check nudge harvest sync" -a 'init log-win digest prep-1on1 outcome goals people wins edit set rm check nudge harvest sync'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a log-win -d 'Record a win and why it mattered'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a digest -d 'The weekly update and the review packet'
 complete -c upward -n "not __fish_seen_subcommand_from $commands" -a prep-1on1 -d 'The agenda of your next 1:1'
@@ -217,3 +217,17 @@ complete -c upward -n $sp -l priority -x -d 'Add a priority'
 complete -c upward -n $sp -l pressure -x -d 'Add a pressure'
 complete -c upward -n $sp -l clear-priorities -d 'Empty the priorities first'
 complete -c upward -n $sp -l clear-pressures -d 'Empty the pressures first'
+
+# nudge, harvest, sync
+complete -c upward -n "not __fish_seen_subcommand_from $commands" -a nudge -d 'What needs you now (silent when nothing does)'
+complete -c upward -n "not __fish_seen_subcommand_from $commands" -a harvest -d 'Wins proposed from your own git commits'
+complete -c upward -n "not __fish_seen_subcommand_from $commands" -a sync -d 'git pull --rebase then git push'
+complete -c upward -n '__fish_seen_subcommand_from nudge' -l format -x -a 'text json' -d 'Output format'
+set -l hv '__fish_seen_subcommand_from harvest'
+complete -c upward -n $hv -a 'since-last-harvest (__upward_periods)' -d 'Period'
+complete -c upward -n $hv -l repo -x -a '(__fish_complete_directories)' -d 'A git repository to read'
+complete -c upward -n $hv -l author -x -d 'Whose commits (an email)'
+complete -c upward -n $hv -l format -x -a 'md json' -d 'Output format'
+complete -c upward -n $hv -s e -l edit -d 'Keep, rewrite or delete the candidates in $EDITOR'
+complete -c upward -n $hv -l accept-all -d 'Record every candidate'
+complete -c upward -n $hv -s t -l tag -x -d 'Tag the recorded wins'

@@ -8,7 +8,7 @@ import unittest
 from harness import BIN, SRC, UpwardTest
 
 COMMANDS = ["init", "log-win", "digest", "prep-1on1", "outcome", "goals", "people", "wins", "edit", "set", "rm",
-            "check"]  # and `help`, which needs no page of its own
+            "check", "nudge", "harvest", "sync"]  # and `help`, which needs no page of its own
 # every command line whose options must be documented and completed, with its man page
 COMMAND_LINES = [(["init"], "init"), (["log-win"], "log-win"), (["check"], "check"), (["goals"], "goals"),
                  (["goals", "add"], "goals"), (["goals", "update"], "goals"), (["goals", "done"], "goals"),
@@ -18,7 +18,8 @@ COMMAND_LINES = [(["init"], "init"), (["log-win"], "log-win"), (["check"], "chec
                  (["prep-1on1", "list"], "prep-1on1"), (["outcome"], "outcome"), (["digest"], "digest"),
                  (["wins"], "wins"), (["wins", "show"], "wins"), (["edit"], "edit"), (["set", "win"], "set"),
                  (["set", "goal"], "set"), (["set", "person"], "set"), (["rm", "win"], "rm"),
-                 (["rm", "goal"], "rm"), (["rm", "person"], "rm"), (["rm", "topic"], "rm")]
+                 (["rm", "goal"], "rm"), (["rm", "person"], "rm"), (["rm", "topic"], "rm"), (["nudge"], "nudge"),
+                 (["harvest"], "harvest"), (["sync"], "sync")]
 MAN = os.path.join(SRC, "man")
 COMP = os.path.join(SRC, "completions")
 
@@ -37,9 +38,9 @@ class DocsTest(UpwardTest):
     def test_man_pages_have_no_warnings(self):
         pages = sorted(os.listdir(MAN))
         self.assertEqual(pages, ["upward-check.1", "upward-digest.1", "upward-edit.1", "upward-files.5",
-                                 "upward-goals.1", "upward-init.1", "upward-log-win.1", "upward-outcome.1",
-                                 "upward-people.1", "upward-prep-1on1.1", "upward-rm.1", "upward-set.1",
-                                 "upward-wins.1", "upward.1"])
+                                 "upward-goals.1", "upward-harvest.1", "upward-init.1", "upward-log-win.1",
+                                 "upward-nudge.1", "upward-outcome.1", "upward-people.1", "upward-prep-1on1.1",
+                                 "upward-rm.1", "upward-set.1", "upward-sync.1", "upward-wins.1", "upward.1"])
         for page in pages:
             r = subprocess.run(["groff", "-man", "-ww", "-z", os.path.join(MAN, page)], capture_output=True, text=True)
             self.assertEqual((r.returncode, r.stderr), (0, ""), page)

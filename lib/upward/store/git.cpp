@@ -380,10 +380,6 @@ std::string machine_tag(const std::string& dir, const process::Env& env, bool* m
   return fresh;
 }
 
-process::Result run(const std::string& dir, const std::vector<std::string>& args, const process::Env& env) {
-  return git(dir, args, env);
-}
-
 Error failure(const std::string& what, const process::Result& r) { return failed(what, r); }
 
 std::string one_line(const std::string& text, std::size_t max) {

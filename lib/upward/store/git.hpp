@@ -26,7 +26,9 @@ bool is_repo(const std::string& dir, const process::Env& env);
 bool is_work_tree_top(const std::string& dir, const process::Env& env);
 
 /// `git -C DIR ARGS...` with git confined to DIR (nothing in the environment can point it
-/// elsewhere, it never looks above DIR); stdout and stderr captured. Error when git cannot start.
+/// elsewhere, it never looks above DIR): the steps of `sync`, harvest's log. Call it once DIR is
+/// known to be a repository's top (is_repo, is_work_tree_top); stdout and stderr captured
+/// together. Error when git cannot start.
 process::Result run(const std::string& dir, const std::vector<std::string>& args, const process::Env& env);
 
 /// git's message in `output`, its lines kept (at most 40), for an Error.
@@ -79,11 +81,6 @@ bool is_machine_tag(std::string_view tag);
 /// reads the tag and the remotes. Error naming the key and the remedy when the value is not a
 /// machine tag or cannot be stored. Call it under the repository lock (it may write .git/config).
 std::string machine_tag(const std::string& dir, const process::Env& env, bool* made = nullptr);
-
-/// git run in DIR, confined as every git run here (nothing in the environment points it at
-/// another repository, it never looks above DIR): the steps of `sync`. Call it only once
-/// is_repo(dir) holds. stdout and stderr together; Error when git cannot start.
-process::Result run(const std::string& dir, const std::vector<std::string>& args, const process::Env& env);
 
 /// "WHAT failed (exit N):" and git's whole message, its lines kept (as commit() reports).
 Error failure(const std::string& what, const process::Result& r);
