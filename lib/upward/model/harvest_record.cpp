@@ -26,23 +26,7 @@ HarvestRecord harvest_record_from_toml(const toml::table& table, const std::stri
   h.id = id;
   FieldReader r(table, path, problems);
   if (auto d = r.day("date", true)) h.date = *d;
-  if (const toml::node* n = r.node("period")) {
-    const toml::table* t = n->as_table();
-    std::optional<dates::Day> first, last;
-    if (t) {
-      FieldReader p(*t, path, problems);
-      first = p.day("first");
-      last = p.day("last");
-    }
-    if (!t || !t->get("first") || !t->get("last"))
-      r.problem(*n, "'period' must be a table { first = DATE, last = DATE }");
-    else if (first && last && *last < *first)
-      r.problem(*n, "'period' ends before it starts (" + dates::format_day(*first) + " > " + dates::format_day(*last) + ")");
-    else if (first && last)
-      h.period = {*first, *last};
-  } else {
-    r.problem_at_file("missing required key 'period'");
-  }
+  if (auto period = r.period("period")) h.period = *period;
   h.wins = r.strings("wins");
   h.kept = r.strings("kept");
   h.dismissed = r.strings("dismissed");

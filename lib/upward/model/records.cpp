@@ -367,23 +367,7 @@ SentDigest sent_from_toml(const toml::table& table, const std::string& id, const
   s.id = id;
   FieldReader r(table, path, problems);
   if (auto d = r.day("date", true)) s.date = *d;
-  if (const toml::node* n = r.node("period")) {
-    const toml::table* t = n->as_table();
-    std::optional<dates::Day> first, last;
-    if (t) {
-      FieldReader p(*t, path, problems);
-      first = p.day("first");
-      last = p.day("last");
-    }
-    if (!t || !t->get("first") || !t->get("last"))
-      r.problem(*n, "'period' must be a table { first = DATE, last = DATE }");
-    else if (first && last && *last < *first)
-      r.problem(*n, "'period' ends before it starts (" + dates::format_day(*first) + " > " + dates::format_day(*last) + ")");
-    else if (first && last)
-      s.period = {*first, *last};
-  } else {
-    r.problem_at_file("missing required key 'period'");
-  }
+  if (auto period = r.period("period")) s.period = *period;
   s.to = r.strings("to");
   s.cc = r.strings("cc");
   s.subject = r.string("subject").value_or("");

@@ -48,6 +48,29 @@ std::optional<std::string> FieldReader::string(const char* key, bool required) {
   return n->as_string()->get();
 }
 
+std::optional<dates::DateRange> FieldReader::period(const char* key) {
+  const toml::node* n = table_.get(key);
+  if (!n) {
+    problem_at_file(std::string("missing required key '") + key + "'");
+    return std::nullopt;
+  }
+  const toml::table* t = n->as_table();
+  std::optional<dates::Day> first, last;
+  if (t) {
+    FieldReader p(*t, path_, problems_);
+    first = p.day("first");
+    last = p.day("last");
+  }
+  if (!t || !t->get("first") || !t->get("last"))
+    problem(*n, std::string("'") + key + "' must be a table { first = DATE, last = DATE }");
+  else if (first && last && *last < *first)
+    problem(*n, std::string("'") + key + "' ends before it starts (" + dates::format_day(*first) + " > " +
+                    dates::format_day(*last) + ")");
+  else if (first && last)
+    return dates::DateRange{*first, *last};
+  return std::nullopt;
+}
+
 std::optional<dates::Day> FieldReader::day(const char* key, bool required) {
   const toml::node* n = table_.get(key);
   if (!n) {

@@ -26,6 +26,8 @@ class FieldReader {
 
   std::optional<std::string> string(const char* key, bool required = false);
   std::optional<dates::Day> day(const char* key, bool required = false);
+  /// A required period, `{ first = DATE, last = DATE }` (sent digests, harvest records).
+  std::optional<dates::DateRange> period(const char* key);
   std::optional<bool> boolean(const char* key);
   std::optional<std::int64_t> integer(const char* key);
   /// An array of strings; with `slugs`, each must be an id (`[a-z0-9][a-z0-9-]*`).
