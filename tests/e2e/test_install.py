@@ -26,6 +26,26 @@ class InstallTest(UpwardTest):
                       "share/fish/vendor_completions.d/upward.fish"):
             self.assertTrue(os.path.isfile(os.path.join(prefix, where)), where)
 
+        # bash-completion finds the installed script by itself (loaded on demand from XDG_DATA_DIRS),
+        # and zsh's compinit and fish find theirs in the prefix
+        env = dict(self.env, XDG_DATA_DIRS=os.path.join(prefix, "share"),
+                   PATH=os.path.join(prefix, "bin") + ":" + self.env["PATH"])
+        loader = "/usr/share/bash-completion/bash_completion"
+        if os.path.exists(loader):
+            r = subprocess.run(["bash", "--norc", "-c", f"source {loader}; __load_completion upward; complete -p upward"],
+                               capture_output=True, text=True, env=env)
+            self.assertEqual(r.stdout, "complete -F _upward upward\n", r.stderr)
+        if shutil.which("zsh"):
+            script = (f"fpath=({prefix}/share/zsh/site-functions $fpath); autoload -Uz compinit; compinit -u -D; "
+                      "print -r -- $_comps[upward]")
+            r = subprocess.run(["zsh", "-f", "-c", script], capture_output=True, text=True, env=env)
+            self.assertEqual(r.stdout, "_upward\n", r.stderr)
+        if shutil.which("fish"):
+            r = subprocess.run(["fish", "--no-config", "-c",
+                                f"set fish_complete_path {prefix}/share/fish/vendor_completions.d $fish_complete_path; "
+                                "complete -C'upward nud'"], capture_output=True, text=True, env=env)
+            self.assertIn("nudge", r.stdout, r.stderr)
+
         # man finds the installed pages, and they read as the sources say
         if not shutil.which("man"):
             self.skipTest("man is not installed")
