@@ -325,8 +325,8 @@ TEST_CASE("digest: wins per week count every win of the period, also those a bri
 }
 
 TEST_CASE("digest: the plans of an edited update are those still in its text, however it is wrapped", "[digest]") {
-  std::vector<Plan> plans = {{"action", "a", "Send Dana the vendor API migration plan (due 2026-12-01)", std::nullopt},
-                             {"next-step", "g", "Checkout p99: load test", std::nullopt}};
+  std::vector<Plan> plans = {{"action", "a", "Send Dana the vendor API migration plan (due 2026-12-01)", std::nullopt, ""},
+                             {"next-step", "g", "Checkout p99: load test", std::nullopt, ""}};
   CHECK(plans_in_text(plans, "Plans\n- Send Dana the vendor API migration\n  plan (due 2026-12-01)\n").size() == 1);
   CHECK(plans_in_text(plans, "Nothing planned: I am on holiday").empty());
   CHECK(plans_in_text(plans, "- Send Dana the vendor API migration plan (due 2026-12-01)\r\n- Checkout p99: load test") ==
@@ -426,16 +426,16 @@ TEST_CASE("digest: last time's plans come back done, moved or open", "[digest]")
   SentDigest sent;
   sent.date = day("2026-11-20");
   sent.period = {day("2026-11-16"), day("2026-11-22")};
-  sent.plans = {{"goal-due", "done", "Goal done (due 2026-11-25)", day("2026-11-25")},
-                {"goal-due", "moved", "Goal moved (due 2026-11-30)", day("2026-11-30")},
-                {"goal-due", "open", "Goal open (due 2026-11-30)", day("2026-11-30")},
-                {"next-step", "step", "Goal step: call the vendor", std::nullopt},
-                {"next-step", "step-moved", "Goal step-moved: call", std::nullopt},
-                {"action", "still-open", "Do still-open", std::nullopt},
-                {"action", "closed", "Do closed", std::nullopt},
-                {"action", "closed-later", "Do closed-later", std::nullopt},
-                {"action", "handed", "Do handed", std::nullopt},
-                {"action", "gone", "Do gone", std::nullopt}};
+  sent.plans = {{"goal-due", "done", "Goal done (due 2026-11-25)", day("2026-11-25"), ""},
+                {"goal-due", "moved", "Goal moved (due 2026-11-30)", day("2026-11-30"), ""},
+                {"goal-due", "open", "Goal open (due 2026-11-30)", day("2026-11-30"), ""},
+                {"next-step", "step", "Goal step: call the vendor", std::nullopt, ""},
+                {"next-step", "step-moved", "Goal step-moved: call", std::nullopt, ""},
+                {"action", "still-open", "Do still-open", std::nullopt, ""},
+                {"action", "closed", "Do closed", std::nullopt, ""},
+                {"action", "closed-later", "Do closed-later", std::nullopt, ""},
+                {"action", "handed", "Do handed", std::nullopt, ""},
+                {"action", "gone", "Do gone", std::nullopt, ""}};
   in.last_sent = sent;
   Digest d = build_digest(in);
   CHECK(reviews(d.last_plans) == Strings{"done done (done on 2026-11-25)", "moved moved (due 2026-12-05 now)",
@@ -455,9 +455,9 @@ TEST_CASE("digest: a plan whose goal lost its due date moved, one whose goal was
   dropped.updates = {update("2026-11-24", std::nullopt, "dropped")};
   in.goals = {undated, dropped};
   SentDigest sent;
-  sent.plans = {{"goal-due", "undated", "Goal undated (due 2026-11-30)", day("2026-11-30")},
-                {"goal-due", "dropped", "Goal dropped (due 2026-11-30)", day("2026-11-30")},
-                {"goal-due", "deleted", "Goal deleted (due 2026-11-30)", day("2026-11-30")}};
+  sent.plans = {{"goal-due", "undated", "Goal undated (due 2026-11-30)", day("2026-11-30"), ""},
+                {"goal-due", "dropped", "Goal dropped (due 2026-11-30)", day("2026-11-30"), ""},
+                {"goal-due", "deleted", "Goal deleted (due 2026-11-30)", day("2026-11-30"), ""}};
   in.last_sent = sent;
   CHECK(reviews(build_digest(in).last_plans) == Strings{"undated moved (no due date now)",
                                                          "dropped open (dropped on 2026-11-24)", "deleted open ()"});
@@ -747,7 +747,7 @@ TEST_CASE("digest: private wins, goals and topics appear nowhere", "[digest]") {
   private_topic.is_private = true;
   in.problems = {private_topic};
   SentDigest sent;
-  sent.plans = {{"goal-due", "secret", "SECRET plan", day("2026-12-01")}, {"next-step", "supports", "Goal supports: x", {}}};
+  sent.plans = {{"goal-due", "secret", "SECRET plan", day("2026-12-01"), ""}, {"next-step", "supports", "Goal supports: x", {}, ""}};
   in.last_sent = sent;
 
   Digest d = build_digest(in);

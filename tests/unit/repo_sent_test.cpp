@@ -20,7 +20,7 @@ SentDigest sent_on(const char* iso, const std::string& subject = "Weekly update"
   s.period = {s.date - date::days{4}, s.date + date::days{2}};
   s.to = {"dana@example.com"};
   s.subject = subject;
-  s.plans = {{"action", "send-rfc", "Send the RFC", std::nullopt}};
+  s.plans = {{"action", "send-rfc", "Send the RFC", std::nullopt, ""}};
   return s;
 }
 }  // namespace
