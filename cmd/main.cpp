@@ -34,7 +34,10 @@ int report_write(const WriteResult& r, const std::string& done, Context& ctx) {
   if (r.noop && r.notes.empty()) ctx.note("nothing to change; nothing was written");
   if (auto later = r.later_error()) {
     fmt::print(ctx.err, "upward: the change is saved, but {}\n", for_stderr(*later));
-    if (!r.ids.empty()) fmt::print(ctx.err, "upward: it is saved as '{}'; do not make it again\n", r.ids.front());
+    if (r.ids.size() == 1) fmt::print(ctx.err, "upward: it is saved as '{}'; do not make it again\n", r.ids.front());
+    if (r.ids.size() > 1)
+      fmt::print(ctx.err, "upward: they are saved as '{}' and {} more; do not make them again\n", r.ids.front(),
+                 r.ids.size() - 1);
     return exit_error;
   }
   return exit_ok;

@@ -10,7 +10,7 @@ namespace {
 std::string commits(int n) { return fmt::format("{} commit{}", n, n == 1 ? "" : "s"); }
 
 int run_sync(Context& ctx) {
-  SyncResult r = sync(ctx.repo(), [&ctx](const std::string& note) { ctx.note(note); });
+  SyncResult r = sync(ctx.repo(), ctx.today, [&ctx](const std::string& note) { ctx.note(note); });
   std::string what = r.pulled && r.pushed ? fmt::format("{} pulled, {} pushed", commits(r.pulled), r.pushed)
                      : r.pulled           ? commits(r.pulled) + " pulled"
                      : r.pushed           ? commits(r.pushed) + " pushed"

@@ -4,7 +4,10 @@
 _upward_repo() {
     local i
     for ((i = 1; i < COMP_CWORD; i++)); do
-        if [[ ${COMP_WORDS[i]} == --dir ]]; then
+        if [[ ${COMP_WORDS[i]} == --dir && ${COMP_WORDS[i + 1]} == = ]]; then  # --dir=DIR, split at '='
+            printf '%s\n' "${COMP_WORDS[i + 2]}"
+            return
+        elif [[ ${COMP_WORDS[i]} == --dir ]]; then
             printf '%s\n' "${COMP_WORDS[i + 1]}"
             return
         elif [[ ${COMP_WORDS[i]} == --dir=* ]]; then
@@ -24,6 +27,26 @@ _upward_win_ids() { _upward_live wins "$1"; }        # the wins whose id starts 
 _upward_topic_ids() { _upward_live topics; }         # every person's queued talking points
 _upward_actions() { _upward_live actions; }          # the open action items of every 1:1
 _upward_cycles() { _upward_live cycles; }            # cycle:NAME for each name under [cycles]
+
+# How many words before the cursor are not options nor option values (`upward goals update ID`: 3):
+# a command that takes one id offers ids only while it has none.
+_upward_npos() {
+    local i n=0
+    for ((i = 1; i < cword; i++)); do
+        case ${words[i]} in
+            --dir | --today | --color | -i | --impact | --metric | -t | --tag | -g | --goal | -d | --date | --seen-by | \
+                --not-seen-by | --kind | --from | --follow-up | --link | --format | --group-by | --for | --to | --cc | \
+                --subject | --owner | --due | --why | --supports | --progress | --status | --note | --period | --name | \
+                --relationship | --email | --style | --cadence | --priority | --pressure | --with | --solution | \
+                --since | --grep | -n | --limit | --title | --repo | --author | --id)
+                [[ ${words[i + 1]} == = ]] && ((i++))  # --opt=VALUE, split at '='
+                ((i++)) ;;
+            -*) ;;
+            *) ((n++)) ;;
+        esac
+    done
+    echo $n
+}
 
 _upward() {
     local cur prev words cword
@@ -127,7 +150,7 @@ _upward() {
                         [[ $sub == update ]] && opts="--progress --status --note -d --date"
                         [[ $sub == done ]] && opts="--note -d --date"
                         COMPREPLY=($(compgen -W "$opts $global" -- "$cur"))
-                    else
+                    elif (($(_upward_npos) == 2)); then
                         COMPREPLY=($(compgen -W "$(_upward_ids goals)" -- "$cur"))
                     fi ;;
                 align) COMPREPLY=($(compgen -W "--period --format $global" -- "$cur")) ;;
@@ -145,7 +168,7 @@ _upward() {
                         local opts="--format"
                         [[ $sub == primary ]] && opts=""
                         COMPREPLY=($(compgen -W "$opts $global" -- "$cur"))
-                    else
+                    elif (($(_upward_npos) == 2)); then
                         COMPREPLY=($(compgen -W "$(_upward_ids people)" -- "$cur"))
                     fi ;;
             esac ;;
@@ -155,19 +178,19 @@ _upward() {
                 done)
                     if [[ $cur == -* ]]; then
                         COMPREPLY=($(compgen -W "--with -d --date $global" -- "$cur"))
-                    else
+                    elif (($(_upward_npos) == 2)); then
                         COMPREPLY=($(compgen -W "$(_upward_actions)" -- "$cur"))
                     fi ;;
                 list)
                     if [[ $cur == -* ]]; then
                         COMPREPLY=($(compgen -W "--all $global" -- "$cur"))
-                    else
+                    elif (($(_upward_npos) == 2)); then
                         COMPREPLY=($(compgen -W "$(_upward_ids people)" -- "$cur"))
                     fi ;;
                 *)  # the agenda: a person, or a sub-command
                     if [[ $cur == -* ]]; then
                         COMPREPLY=($(compgen -W "--date --since --format --all-sections --save $global" -- "$cur"))
-                    else
+                    elif (($(_upward_npos) == 1)); then
                         local more=""
                         [[ -z $sub ]] && more="add done list"
                         COMPREPLY=($(compgen -W "$more $(_upward_ids people)" -- "$cur"))
@@ -198,7 +221,7 @@ _upward() {
             if [[ $sub == show ]]; then
                 if [[ $cur == -* ]]; then
                     COMPREPLY=($(compgen -W "--format $global" -- "$cur"))
-                else
+                elif (($(_upward_npos) == 2)); then
                     COMPREPLY=($(compgen -W "$(_upward_win_ids "$cur")" -- "$cur"))
                 fi
             elif [[ $cur == -* ]]; then
@@ -233,7 +256,7 @@ _upward() {
                 COMPREPLY=($(compgen -W "$opts $global" -- "$cur"))
             elif [[ -z $kind ]]; then
                 COMPREPLY=($(compgen -W "$kinds" -- "$cur"))
-            else
+            elif (($(_upward_npos) == 2)); then
                 case $kind in
                     win) COMPREPLY=($(compgen -W "$(_upward_win_ids "$cur")" -- "$cur")) ;;
                     goal) COMPREPLY=($(compgen -W "$(_upward_ids goals)" -- "$cur")) ;;

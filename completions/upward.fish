@@ -5,12 +5,37 @@ function __upward_repo --description 'the repository: --dir on the line, else $U
     set -l tokens (commandline -opc)
     set -l i (contains -i -- --dir $tokens)
     and set repo $tokens[(math $i + 1)]
+    for t in $tokens  # --dir=DIR
+        string match -q -- '--dir=*' $t; and set repo (string replace -- '--dir=' '' $t)
+    end
     test -n "$repo"; or set repo (set -q XDG_DATA_HOME; and echo $XDG_DATA_HOME; or echo $HOME/.local/share)/upward
     echo $repo
 end
 
 function __upward_live --description 'live values from the binary itself: upward __complete KIND [PREFIX]'
     upward --dir (__upward_repo) __complete $argv 2>/dev/null
+end
+
+function __upward_npos --description 'how many words so far are not options nor option values'
+    set -l n 0
+    set -l skip 0
+    for t in (commandline -opc)[2..-1]
+        if test $skip -eq 1
+            set skip 0
+            continue
+        end
+        switch $t
+            case --dir --today --color -i --impact --metric -t --tag -g --goal -d --date --seen-by --not-seen-by \
+                --kind --from --follow-up --link --format --group-by --for --to --cc --subject --owner --due --why \
+                --supports --progress --status --note --period --name --relationship --email --style --cadence \
+                --priority --pressure --with --solution --since --grep -n --limit --title --repo --author --id
+                set skip 1
+            case '-*'
+            case '*'
+                set n (math $n + 1)
+        end
+    end
+    echo $n
 end
 
 function __upward_ids --description 'goal or person ids'
@@ -85,7 +110,7 @@ complete -c upward -n "$g; and not __fish_seen_subcommand_from $goal_subs" -a up
 complete -c upward -n "$g; and not __fish_seen_subcommand_from $goal_subs" -a done -d 'Mark a goal done'
 complete -c upward -n "$g; and not __fish_seen_subcommand_from $goal_subs" -a show -d 'A goal, its updates and wins'
 complete -c upward -n "$g; and not __fish_seen_subcommand_from $goal_subs" -a align -d "What serves your manager's goals"
-complete -c upward -n "$g; and __fish_seen_subcommand_from update done show" -a '(__upward_ids goals)' -d 'Goal'
+complete -c upward -n "$g; and __fish_seen_subcommand_from update done show; and test (__upward_npos) -eq 2" -a '(__upward_ids goals)' -d 'Goal'
 set -l gl "$g; and not __fish_seen_subcommand_from add update done show align"  # goals [list]
 complete -c upward -n $gl -l all -d 'Include done and dropped goals'
 complete -c upward -n $gl -l owner -x -a 'me (__upward_ids people)' -d 'me or a person id'
@@ -108,7 +133,7 @@ complete -c upward -n "$p; and not __fish_seen_subcommand_from $people_subs" -a 
 complete -c upward -n "$p; and not __fish_seen_subcommand_from $people_subs" -a add -d 'Add a person'
 complete -c upward -n "$p; and not __fish_seen_subcommand_from $people_subs" -a show -d 'Show a person'
 complete -c upward -n "$p; and not __fish_seen_subcommand_from $people_subs" -a primary -d 'Make someone your primary manager'
-complete -c upward -n "$p; and __fish_seen_subcommand_from show primary" -a '(__upward_ids people)' -d 'Person'
+complete -c upward -n "$p; and __fish_seen_subcommand_from show primary; and test (__upward_npos) -eq 2" -a '(__upward_ids people)' -d 'Person'
 complete -c upward -n "$p; and not __fish_seen_subcommand_from add primary" -l format -x -a 'text md json' -d 'Output format'
 complete -c upward -n "$p; and __fish_seen_subcommand_from add" -l name -x -d 'Their name'
 complete -c upward -n "$p; and __fish_seen_subcommand_from add" -l relationship -x -a 'manager skip-level stakeholder mentor peer' -d 'Relationship'
@@ -121,11 +146,11 @@ complete -c upward -n "$p; and __fish_seen_subcommand_from add" -l primary -d 'M
 
 set -l prep_subs add done list
 set -l pr '__fish_seen_subcommand_from prep-1on1'
-complete -c upward -n "$pr; and not __fish_seen_subcommand_from $prep_subs" -a add -d 'Queue a talking point'
-complete -c upward -n "$pr; and not __fish_seen_subcommand_from $prep_subs" -a done -d 'Close an action item'
-complete -c upward -n "$pr; and not __fish_seen_subcommand_from $prep_subs" -a list -d 'Queued talking points and open actions'
-complete -c upward -n "$pr; and not __fish_seen_subcommand_from add done" -a '(__upward_ids people)' -d 'Person'
-complete -c upward -n "$pr; and __fish_seen_subcommand_from done" -a '(__upward_actions)' -d 'Action item'
+complete -c upward -n "$pr; and not __fish_seen_subcommand_from $prep_subs; and test (__upward_npos) -le 1" -a add -d 'Queue a talking point'
+complete -c upward -n "$pr; and not __fish_seen_subcommand_from $prep_subs; and test (__upward_npos) -le 1" -a done -d 'Close an action item'
+complete -c upward -n "$pr; and not __fish_seen_subcommand_from $prep_subs; and test (__upward_npos) -le 1" -a list -d 'Queued talking points and open actions'
+complete -c upward -n "$pr; and not __fish_seen_subcommand_from add done; and test (__upward_npos) -le 1" -a '(__upward_ids people)' -d 'Person'
+complete -c upward -n "$pr; and __fish_seen_subcommand_from done; and test (__upward_npos) -eq 2" -a '(__upward_actions)' -d 'Action item'
 complete -c upward -n "$pr; and not __fish_seen_subcommand_from $prep_subs" -l date -x -d 'The meeting date'
 complete -c upward -n "$pr; and not __fish_seen_subcommand_from $prep_subs" -l since -x -a 'since-last-1on1' -d "The period's first day"
 complete -c upward -n "$pr; and not __fish_seen_subcommand_from $prep_subs" -l format -x -a 'md text json' -d 'Output format'
@@ -138,7 +163,7 @@ complete -c upward -n "$pr; and __fish_seen_subcommand_from add" -l private -d '
 complete -c upward -n "$pr; and __fish_seen_subcommand_from done" -s d -l date -x -a 'today yesterday' -d 'When it was done'
 complete -c upward -n "$pr; and __fish_seen_subcommand_from list" -l all -d 'Everyone with 1:1s'
 
-complete -c upward -n '__fish_seen_subcommand_from outcome' -a '(__upward_win_ids)' -d 'Win'
+complete -c upward -n '__fish_seen_subcommand_from outcome; and test (__upward_npos) -eq 1' -a '(__upward_win_ids)' -d 'Win'
 complete -c upward -n '__fish_seen_subcommand_from outcome' -s d -l date -x -a 'today yesterday' -d 'When it was known'
 
 set -l dg '__fish_seen_subcommand_from digest'
@@ -155,7 +180,7 @@ complete -c upward -n "$dg" -l edit -d 'Edit the text in $EDITOR first'
 set -l w '__fish_seen_subcommand_from wins'
 complete -c upward -n "$w; and not __fish_seen_subcommand_from show" -a show -d 'One win, whole'
 complete -c upward -n "$w; and not __fish_seen_subcommand_from show" -a '(__upward_periods)' -d 'Period'
-complete -c upward -n "$w; and __fish_seen_subcommand_from show" -a '(__upward_win_ids)' -d 'Win'
+complete -c upward -n "$w; and __fish_seen_subcommand_from show; and test (__upward_npos) -eq 2" -a '(__upward_win_ids)' -d 'Win'
 complete -c upward -n "$w; and __fish_seen_subcommand_from show" -l format -x -a 'text md json' -d 'Output format'
 set -l wl "$w; and not __fish_seen_subcommand_from show"
 complete -c upward -n $wl -l tag -x -d 'Only wins with this tag'
@@ -179,11 +204,11 @@ for c in edit set rm
     test $c = rm; and set kinds win goal person topic
     set -l on "__fish_seen_subcommand_from $c"
     complete -c upward -n "$on; and not __fish_seen_subcommand_from $kinds" -a "$kinds" -d 'Kind'
-    complete -c upward -n "$on; and __fish_seen_subcommand_from win" -a '(__upward_win_ids)' -d 'Win'
-    complete -c upward -n "$on; and __fish_seen_subcommand_from goal" -a '(__upward_ids goals)' -d 'Goal'
-    complete -c upward -n "$on; and __fish_seen_subcommand_from person 1on1" -a '(__upward_ids people)' -d 'Person'
+    complete -c upward -n "$on; and test (__upward_npos) -eq 2; and __fish_seen_subcommand_from win" -a '(__upward_win_ids)' -d 'Win'
+    complete -c upward -n "$on; and test (__upward_npos) -eq 2; and __fish_seen_subcommand_from goal" -a '(__upward_ids goals)' -d 'Goal'
+    complete -c upward -n "$on; and test (__upward_npos) -eq 2; and __fish_seen_subcommand_from person 1on1" -a '(__upward_ids people)' -d 'Person'
 end
-complete -c upward -n '__fish_seen_subcommand_from rm; and __fish_seen_subcommand_from topic' -a '(__upward_topic_ids)' -d 'Talking point'
+complete -c upward -n '__fish_seen_subcommand_from rm; and __fish_seen_subcommand_from topic; and test (__upward_npos) -eq 2' -a '(__upward_topic_ids)' -d 'Talking point'
 complete -c upward -n '__fish_seen_subcommand_from rm; and __fish_seen_subcommand_from win goal person topic' -l force -d 'Remove it even while others refer to it'
 complete -c upward -n '__fish_seen_subcommand_from rm; and __fish_seen_subcommand_from topic' -l with -x -a '(__upward_ids people)' -d 'Whose talking point'
 

@@ -155,3 +155,46 @@ class RealShellTest(UpwardTest):
             self.assertEqual({"elsewhere"}, zsh.complete(f"upward --dir {other} goals update "))
         finally:
             zsh.close()
+
+
+class OneIdTest(UpwardTest):
+    """A command that takes one id offers ids only until it has one; `--dir=DIR` names the repository too."""
+
+    def setUp(self):
+        super().setUp()
+        self.env["PATH"] = os.path.dirname(BIN) + ":" + self.env["PATH"]
+        self.init()
+        for goal in ("checkout-latency", "hiring"):
+            self.ok("goals", "add", goal.title(), "--id", goal)
+        self.ok("people", "add", "dana", "--name", "Dana", "--relationship", "manager")
+
+    LINES = [("goals update ", {"checkout-latency", "hiring"}), ("goals update hiring ", set()),
+             ("goals update --note x ", {"checkout-latency", "hiring"}), ("people show dana ", set()),
+             ("prep-1on1 dana ", set()), ("set goal hiring ", set()), ("set goal ", {"checkout-latency", "hiring"})]
+
+    def test_bash(self):
+        script = f"source {COMP}/upward.bash\n"
+        for rest, _ in self.LINES:
+            for dir_words in (f"--dir {self.repo}", f"--dir = {self.repo}"):  # bash splits --dir=DIR at '='
+                words = ["upward", *dir_words.split(), *rest.split(), "''"]
+                script += (f"COMP_WORDS=({' '.join(words)}); COMP_CWORD={len(words) - 1}; COMPREPLY=(); _upward; "
+                           f"echo \"${{COMPREPLY[*]}}\"\n")
+        r = subprocess.run(["bash", "--norc", "-c", script], capture_output=True, text=True, env=self.env)
+        got = r.stdout.splitlines()
+        for n, (rest, want) in enumerate(self.LINES):
+            for k in range(2):
+                with self.subTest(line=rest, form=k):
+                    self.assertEqual(set(got[2 * n + k].split()) - {"add", "done", "list", "marcus"}, want)
+
+    @unittest.skipUnless(shutil.which("fish"), "fish is not installed")
+    def test_fish(self):
+        script = f"source {COMP}/upward.fish; " + "; ".join(
+            f"echo @@; complete -C'upward {form}{self.repo} {rest}'" for rest, _ in self.LINES
+            for form in ("--dir ", "--dir="))
+        r = subprocess.run(["fish", "--no-config", "-c", script], capture_output=True, text=True, env=self.env)
+        got = r.stdout.split("@@\n")[1:]
+        for n, (rest, want) in enumerate(self.LINES):
+            for k in range(2):
+                with self.subTest(line=rest, form=k):
+                    words = {l.split("\t")[0] for l in got[2 * n + k].splitlines()}
+                    self.assertEqual(words - {"add", "done", "list"}, want)

@@ -164,10 +164,16 @@ class SyncTest(UpwardTest):
         r = self.up(a, "sync")
         self.assertEqual(r.returncode, 1)
         self.assertEqual(r.stderr, f"upward: sync: the branch '{branch}' has no upstream and there are several remotes "
-                                   f"(backup, origin); nothing was synced; choose one: git -C {a} fetch REMOTE && "
-                                   f"git -C {a} branch --set-upstream-to=REMOTE/{branch}\n")
+                                   f"(backup, origin); nothing was synced; choose one: git -C {a} config "
+                                   f"branch.{branch}.remote REMOTE && git -C {a} config branch.{branch}.merge "
+                                   f"refs/heads/{branch}\n")
         self.assertEqual(self.state(a), before)
         self.assertEqual(self.git_at(self.remote, "for-each-ref"), "")
+        # the remedy works as written, on a remote that has no branch yet
+        for key, value in ((f"branch.{branch}.remote", "origin"), (f"branch.{branch}.merge", f"refs/heads/{branch}")):
+            self.git_at(a, "config", key, value)
+        self.up_ok(a, "sync")
+        self.assertEqual(self.git_at(self.remote, "rev-parse", branch), self.git_at(a, "rev-parse", "HEAD"))
 
     def test_an_empty_remote_gets_the_branch_and_becomes_the_upstream(self):
         a, branch = self.origin()  # its first sync pushed to the empty remote
@@ -202,7 +208,7 @@ class SyncTest(UpwardTest):
         r = self.up(b, "sync")
         self.assertEqual((r.returncode, r.stdout), (1, ""))
         self.assertEqual(r.stderr, f"upward: sync: the pull conflicts in '{DAY_PATH}'; nothing was changed (rebase "
-                                   f"aborted)\nto merge by hand: git -C {b} pull --rebase origin {branch}, fix the "
+                                   f"aborted)\nto merge by hand: git -C {b} pull --rebase --autostash origin {branch}, fix the "
                                    f"files, git -C {b} add them, git -C {b} rebase --continue; then upward sync\n")
         self.assertEqual(self.state(b), before)
         self.no_rebase_in_progress(b)
@@ -237,7 +243,7 @@ class SyncTest(UpwardTest):
         os.remove(hook)
         rel = f"wins/2026/11/{win}.toml"
         r = self.up_ok(a, "sync")
-        self.assertEqual(r.stderr, f"upward: committed 1 record file not yet committed first: '{rel}'\n"
+        self.assertEqual(r.stderr, f"upward: first committed 1 record file left uncommitted: '{rel}'\n"
                                    f"upward: synced with origin/{branch}: 1 commit pushed\n")
         self.assertEqual(self.git_at(self.remote, "log", "-1", "--format=%s", branch), "sync: records not yet committed\n")
         self.assertEqual(self.git_at(self.remote, "ls-tree", "--name-only", branch, rel), rel + "\n")
@@ -277,3 +283,79 @@ class SyncTest(UpwardTest):
         self.assertEqual(r.returncode, 1)
         self.assertIn(f"upward: sync: a rebase is in progress in '{a}'; nothing was synced", r.stderr)
         self.assertTrue(os.path.isdir(os.path.join(a, ".git", "rebase-merge")))  # the user's, left alone
+
+    def test_a_broken_record_left_uncommitted_is_never_pushed(self):
+        a, branch = self.origin()
+        win = self.up_ok(a, "log-win", "Fix login").stdout.strip()
+        path = os.path.join(a, "wins", "2026", "11", win + ".toml")
+        with open(path, "a") as f:
+            f.write("this is = = broken\n")
+        before = self.state(a)
+        r = self.up(a, "sync")
+        self.assertEqual(r.returncode, 1)
+        self.assertTrue(r.stderr.startswith("upward: sync: records not yet committed have problems; nothing was "
+                                            "synced"), r.stderr)
+        self.assertIn(f"\n{path}:3:", r.stderr)
+        self.assertEqual(self.state(a), before)
+        self.assertEqual(self.git_at(self.remote, "rev-list", "--count", branch), "2\n")  # the first sync's only
+
+    def test_uncommitted_changes_that_conflict_when_put_back_stop_before_the_push(self):
+        a, branch = self.origin()
+        with open(os.path.join(a, "NOTES.md"), "w") as f:
+            f.write("start\n")
+        self.git_at(a, "add", "NOTES.md")
+        self.git_at(a, "commit", "-qm", "notes")
+        self.up_ok(a, "sync")
+        b = self.clone("b")
+        with open(os.path.join(a, "NOTES.md"), "a") as f:
+            f.write("A line\n")
+        self.git_at(a, "commit", "-qam", "A's notes")
+        self.up_ok(a, "sync")
+        with open(os.path.join(b, "NOTES.md"), "a") as f:  # not committed: set aside by the pull, then put back
+            f.write("B line\n")
+        self.up_ok(b, "log-win", "Fix login")
+        r = self.up(b, "sync")
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stderr, f"upward: sync: pulled 1 commit from origin/{branch}, but your uncommitted changes "
+                                   f"to 'NOTES.md' conflict with it: git kept them in the stash (git -C {b} stash list) "
+                                   f"and marked the conflicts in the files; nothing was pushed; fix the files, "
+                                   f"git -C {b} stash drop, then run upward sync again\n")
+        self.assertIn("autostash", self.git_at(b, "stash", "list"))
+        self.assertEqual(self.git_at(self.remote, "log", "-1", "--format=%s", branch), "A's notes\n")
+
+    def test_an_upstream_that_is_a_local_branch_is_refused(self):
+        a, branch = self.origin()
+        self.git_at(a, "branch", "work")
+        self.git_at(a, "branch", f"--set-upstream-to=work")
+        r = self.up(a, "sync")
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stderr, f"upward: sync: the upstream of '{branch}' is the local branch 'work', not a remote; "
+                                   f"nothing was synced; point it at a remote: git -C {a} config branch.{branch}.remote "
+                                   f"REMOTE && git -C {a} config branch.{branch}.merge refs/heads/{branch}\n")
+
+    def test_a_write_on_a_detached_head_or_mid_rebase_is_saved_not_committed_then_synced(self):
+        a, branch = self.origin()
+        self.git_at(a, "checkout", "-q", "--detach")
+        head = self.git_at(a, "rev-parse", "HEAD")
+        r = self.up(a, "log-win", "On a detached head")
+        self.assertEqual(r.returncode, 1)
+        win = r.stdout.strip()
+        self.assertIn(f"upward: the win is saved, but not committed: HEAD is detached in '{a}' (a commit would be "
+                      f"on no branch: switch to your branch, then 'upward sync' commits this)\n", r.stderr)
+        self.assertEqual(self.git_at(a, "rev-parse", "HEAD"), head)  # no commit on the detached HEAD
+        self.git_at(a, "checkout", "-q", branch)
+        for what in ("rebase-merge", "CHERRY_PICK_HEAD"):  # the user's operation in progress: nothing committed
+            marker = os.path.join(a, ".git", what)
+            os.mkdir(marker) if what == "rebase-merge" else open(marker, "w").close()
+            r = self.up(a, "goals", "add", "Goal " + what, "--id", what.lower().replace("_", "-"))
+            self.assertEqual(r.returncode, 1)
+            self.assertIn("is saved, but not committed: a ", r.stderr)
+            self.assertEqual(self.git_at(a, "rev-parse", "HEAD"), head)
+            r = self.up(a, "sync")
+            self.assertEqual(r.returncode, 1)
+            self.assertIn("is in progress", r.stderr)
+            os.rmdir(marker) if what == "rebase-merge" else os.remove(marker)
+        r = self.up_ok(a, "sync")  # every record saved meanwhile is committed and pushed
+        self.assertIn("first committed 3 record files left uncommitted", r.stderr)
+        self.assertIn(f"wins/2026/11/{win}.toml", self.git_at(self.remote, "ls-tree", "-r", "--name-only", branch))
+        self.assertEqual(self.git_at(a, "status", "--porcelain"), "")

@@ -185,6 +185,24 @@ bool is_broken(const std::string& dir, const process::Env& env) {
   return fsio::exists(dir + "/.git") && foreign_git(dir).empty() && available(env) && !is_repo(dir, env);
 }
 
+std::string busy(const std::string& dir) {
+  std::string git_dir = dir + "/.git";
+  for (auto [file, what] : {std::pair{"rebase-merge", "a rebase"}, {"rebase-apply", "a rebase"}, {"MERGE_HEAD", "a merge"},
+                            {"CHERRY_PICK_HEAD", "a cherry-pick"}, {"REVERT_HEAD", "a revert"}})
+    if (fsio::exists(git_dir + "/" + file))
+      return std::string(what) + " is in progress in '" + dir + "' (finish it, then 'upward sync' commits this)";
+  std::string head;
+  try {
+    head = fsio::read_file(git_dir + "/HEAD");
+  } catch (const Error&) {
+    return "";  // not a repository upward commits in: git::commit says why
+  }
+  if (head.rfind("ref: ", 0) != 0)
+    return "HEAD is detached in '" + dir + "' (a commit would be on no branch: switch to your branch, then "
+           "'upward sync' commits this)";
+  return "";
+}
+
 bool available(const process::Env& env) {
   try {
     return process::run({"git", "--version"}, process::without(env, {"GIT_DIR"}), std::nullopt, true).exit_code == 0;

@@ -40,6 +40,11 @@ std::string head(const std::string& dir, const process::Env& env);
 /// True when `dir/.git` exists but is not a valid repository (an interrupted `git init`).
 bool is_broken(const std::string& dir, const process::Env& env);
 
+/// Why a commit in DIR's own repository now would be lost or land off any branch: "HEAD is
+/// detached", "a rebase is in progress", ... (read from DIR/.git, no git spawned); "" when a
+/// commit is safe. Writers then save without committing, and say so; `sync` commits later.
+std::string busy(const std::string& dir);
+
 /// True when a `git` program can be run.
 bool available(const process::Env& env);
 

@@ -68,7 +68,7 @@ std::string journal::recover(Repo& repo) {
   for (const auto& f : folders) fsio::sync_dir(f.empty() ? repo.dir() : repo.path(f), "finished '" + jp + "'");
   std::string subject = message.substr(0, message.find('\n'));
   std::string note = "finished the change '" + subject + "' that an interrupted upward left";
-  if (commit && !paths.empty() && git::is_repo(repo.dir(), repo.env())) {
+  if (commit && !paths.empty() && git::is_repo(repo.dir(), repo.env()) && git::busy(repo.dir()).empty()) {
     wait_for_git_index(repo);
     // the killed upward may have committed before it was killed: then there is nothing to commit
     std::set<std::string> pending;

@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "upward/base/error.hpp"
 #include "upward/base/text.hpp"
+#include "upward/store/check.hpp"
 #include "upward/store/fsio.hpp"
 #include "upward/store/git.hpp"
 #include "upward/store/transaction_detail.hpp"
@@ -80,14 +83,15 @@ void refuse_foreign(const Repo& repo) {
               "repository); make it one: upward init " + dir + ", then git -C " + dir + " remote add origin URL");
 }
 
-/// Error when the user is in the middle of a rebase or a merge: that is theirs to finish.
+/// Error when the user is in the middle of a rebase, a merge, a cherry-pick or a revert: that
+/// is theirs to finish.
 void refuse_in_progress(const Git& g) {
-  for (const char* what : {"rebase-merge", "rebase-apply", "MERGE_HEAD"}) {
-    if (!fsio::exists(g.dir() + "/.git/" + what)) continue;
-    bool rebase = std::string(what) != "MERGE_HEAD";
+  for (auto [file, what] : {std::pair{"rebase-merge", "rebase"}, {"rebase-apply", "rebase"}, {"MERGE_HEAD", "merge"},
+                            {"CHERRY_PICK_HEAD", "cherry-pick"}, {"REVERT_HEAD", "revert"}}) {
+    if (!fsio::exists(g.dir() + "/.git/" + file)) continue;
     throw Error(fmt::format("sync: a {0} is in progress in '{1}'; nothing was synced; finish it (git -C {1} {0} "
                             "--continue) or abort it (git -C {1} {0} --abort), then run upward sync again",
-                            rebase ? "rebase" : "merge", g.dir()));
+                            what, g.dir()));
   }
 }
 
@@ -106,13 +110,19 @@ Upstream upstream_of(const Git& g, const std::string& branch) {
   if (remotes.empty())
     throw Error("sync: no git remote is set; add one: git -C " + g.dir() + " remote add origin URL");
   Upstream u{g.config("branch." + branch + ".remote"), g.config("branch." + branch + ".merge"), false};
+  if (u.remote == ".")
+    throw Error(fmt::format("sync: the upstream of '{0}' is the local branch '{1}', not a remote; nothing was synced; "
+                            "point it at a remote: git -C {2} config branch.{0}.remote REMOTE && git -C {2} config "
+                            "branch.{0}.merge refs/heads/{0}",
+                            branch, short_name(u.ref), g.dir()));
   if (!u.remote.empty() && !u.ref.empty()) return u;
   if (remotes.size() > 1) {
     std::string list;
     for (const auto& r : remotes) list += (list.empty() ? "" : ", ") + r;
+    // set by config, this works whether or not the remote has the branch yet (an empty remote)
     throw Error(fmt::format("sync: the branch '{0}' has no upstream and there are several remotes ({1}); nothing "
-                            "was synced; choose one: git -C {2} fetch REMOTE && git -C {2} branch "
-                            "--set-upstream-to=REMOTE/{0}",
+                            "was synced; choose one: git -C {2} config branch.{0}.remote REMOTE && git -C {2} config "
+                            "branch.{0}.merge refs/heads/{0}",
                             branch, list, g.dir()));
   }
   return {remotes.front(), "refs/heads/" + branch, true};
@@ -125,18 +135,37 @@ bool remote_has(const Git& g, const Upstream& u) {
   return !g.out({"ls-remote", "--heads", u.remote, u.ref}, "git ls-remote " + u.remote).empty();
 }
 
-/// Commit the record files a failed autocommit left behind.
-void commit_leftovers(Repo& repo, const Git& g, const std::function<void(const std::string&)>& note) {
+/// Commit the record files a failed autocommit left behind (and records edited by hand): each
+/// must pass `upward check`'s rules first, so a broken file never reaches the other clones.
+void commit_leftovers(Repo& repo, const Git& g, dates::Day today, const std::function<void(const std::string&)>& note) {
   if (!repo.config().autocommit) return;  // the user commits by hand: their work tree is theirs
   auto paths = git::uncommitted(g.dir(), g.env());
   if (paths.empty()) return;
+  std::string broken;
+  for (const auto& rel : paths) {
+    if (!fsio::exists(repo.path(rel))) continue;  // removed by hand: nothing to check
+    std::vector<Problem> problems;
+    try {
+      problems = check_file(repo, rel, fsio::read_file(repo.path(rel)), today);
+    } catch (const Error& e) {
+      problems.push_back({e.where().value_or(SourceLoc{repo.path(rel), 0, 0}), e.what()});
+    }
+    for (const auto& p : problems)
+      if (!p.warning)
+        broken += fmt::format("\n{}:{}:{}: {}", p.where.path, std::max(p.where.line, 1u), std::max(p.where.column, 1u),
+                              p.message);
+  }
+  if (!broken.empty())
+    throw Error("sync: records not yet committed have problems; nothing was synced (a broken file would reach every "
+                "clone): fix them (upward edit, or by hand; upward check lists them), then run upward sync again" +
+                broken);
   try {
     git::commit(g.dir(), paths, "sync: records not yet committed\n", g.env(), detail::identity(repo));
   } catch (const Error& e) {
     throw Error("sync: cannot commit the records not yet committed (" + detail::quoted_list(paths) + "): " + e.what() +
                 "\nnothing was synced");
   }
-  note(fmt::format("committed {} record file{} not yet committed first: {}", paths.size(), paths.size() == 1 ? "" : "s",
+  note(fmt::format("first committed {} record file{} left uncommitted: {}", paths.size(), paths.size() == 1 ? "" : "s",
                    detail::quoted_list(paths)));
 }
 
@@ -148,7 +177,7 @@ Error abort_pull(const Git& g, const Upstream& u, const process::Result& pull) {
   if (aborted.exit_code != 0)
     return Error(std::string(git::failure("sync: the pull stopped, and git rebase --abort", aborted).what()) +
                  "\nfinish or abort the rebase by hand: git -C " + g.dir() + " status");
-  std::string redo = fmt::format("git -C {} pull --rebase {} {}", g.dir(), u.remote, short_name(u.ref));
+  std::string redo = fmt::format("git -C {} pull --rebase --autostash {} {}", g.dir(), u.remote, short_name(u.ref));
   if (!conflicts.empty())
     return Error(fmt::format("sync: the pull conflicts in {}; nothing was changed (rebase aborted)\n"
                              "to merge by hand: {}, fix the files, git -C {} add them, git -C {} rebase --continue; "
@@ -160,7 +189,7 @@ Error abort_pull(const Git& g, const Upstream& u, const process::Result& pull) {
 
 }  // namespace
 
-SyncResult sync(Repo& repo, const std::function<void(const std::string&)>& note) {
+SyncResult sync(Repo& repo, dates::Day today, const std::function<void(const std::string&)>& note) {
   refuse_foreign(repo);
   WriteResult recovered;
   auto lock = repo.lock(recovered);
@@ -176,7 +205,7 @@ SyncResult sync(Repo& repo, const std::function<void(const std::string&)>& note)
   Upstream u = upstream_of(g, branch);
   SyncResult result{u.remote, short_name(u.ref), 0, 0};
 
-  commit_leftovers(repo, g, note);
+  commit_leftovers(repo, g, today, note);
   std::string before = g.rev("HEAD"), fetched;
   if (remote_has(g, u)) {
     auto pulled = g.run({"pull", "--rebase", "--autostash", u.remote, u.ref});
@@ -186,6 +215,16 @@ SyncResult sync(Repo& repo, const std::function<void(const std::string&)>& note)
     }
     fetched = g.rev("FETCH_HEAD");
     result.pulled = g.count(before, fetched);
+    // the pull succeeded, but putting back the uncommitted changes it set aside conflicted: git
+    // keeps them in the stash and leaves conflict markers; nothing is pushed until that is settled
+    auto listed = g.run({"diff", "--name-only", "--diff-filter=U", "-z"});
+    auto unmerged = listed.exit_code == 0 ? nul_or_lines(listed.output, '\0') : std::vector<std::string>{};
+    if (!unmerged.empty())
+      throw Error(fmt::format("sync: pulled {} from {}/{}, but your uncommitted changes to {} conflict with it: git "
+                              "kept them in the stash (git -C {} stash list) and marked the conflicts in the files; "
+                              "nothing was pushed; fix the files, git -C {} stash drop, then run upward sync again",
+                              result.pulled == 1 ? "1 commit" : std::to_string(result.pulled) + " commits", u.remote,
+                              short_name(u.ref), detail::quoted_list(unmerged), g.dir(), g.dir()));
   }
   std::string after = g.rev("HEAD");
   result.pushed = g.count(fetched, after);

@@ -244,7 +244,9 @@ WriteResult Transaction::commit() {
   const std::string& dir = repo_->dir();
   // a `.git` that is not this folder's own repository is refused by git::commit, loudly
   bool do_commit = commit_override_ ? *commit_override_ : repo_->config().autocommit && fsio::exists(dir + "/.git");
-  if (!commit_override_ && repo_->config().autocommit && !do_commit)
+  std::string busy = do_commit ? git::busy(dir) : "";
+  if (!busy.empty()) do_commit = false;  // saved, not committed: a commit now would be lost (below: exit 1)
+  if (!commit_override_ && repo_->config().autocommit && !do_commit && busy.empty())
     result.notes.push_back("not committed: autocommit is on, but '" + dir +
                            "' is not a git repository ('git init' it, or set autocommit = false under [git])");
   try {
@@ -314,6 +316,8 @@ WriteResult Transaction::commit() {
     } catch (const Error& e) {
       result.git_error = e.what();
     }
+  } else if (!busy.empty()) {
+    result.git_error = "not committed: " + busy;
   }
   try {
     fsio::remove_file(repo_->path(journal::file));
