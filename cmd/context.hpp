@@ -20,6 +20,7 @@ std::string for_stderr(const std::string& s);
 /// no command reads the environment or the clock itself.
 struct Context {
   std::string dir;          ///< the repository folder as the user named it
+  std::string dir_words;    ///< `--dir DIR ` when a command suggested to the user needs it to reach `dir`, else ""
   dates::Day today{};       ///< --today, UPWARD_TODAY, or the local calendar day
   std::time_t now = 0;      ///< the instant (an email's Date): the clock, or noon of a pinned today
   int utc_offset_minutes = 0;  ///< the local zone's offset from UTC at `now` (TZ honoured)

@@ -69,6 +69,10 @@ void build_context(const GlobalOptions& g, Context& ctx) {
   for (char** e = environ; *e; ++e) ctx.env.emplace_back(*e);
   ctx.dir = g.dir.empty() ? default_dir(ctx.env) : g.dir;
   while (ctx.dir.size() > 1 && ctx.dir.back() == '/') ctx.dir.pop_back();
+  // a command we suggest ("upward prep-1on1 done ID") reaches this repository without --dir
+  // only when it is the default or UPWARD_DIR names it
+  if (!g.dir.empty() && process::getenv(ctx.env, "UPWARD_DIR").value_or("") != g.dir)
+    ctx.dir_words = "--dir " + text::shell_word(ctx.dir) + " ";
   ctx.today = local_today();
   ctx.now = std::time(nullptr);
   if (!g.today.empty()) {

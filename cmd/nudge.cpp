@@ -55,6 +55,8 @@ int run_nudge(const NudgeOptions& opt, Context& ctx) {
   std::vector<Problem> skipped;
   NudgeInput in = read_input(ctx, skipped);
   std::vector<Nudge> nudges = build_nudges(in);
+  for (auto& n : nudges)  // `upward --dir DIR outcome ...`: the command acts on this repository, not the default
+    if (n.command.rfind("upward ", 0) == 0) n.command.insert(7, ctx.dir_words);
   // the nudges are the payload: -q does not silence them
   if (opt.format == "json") fmt::print(ctx.out, "{}", render_nudges_json(nudges, ctx.dir));
   else fmt::print(ctx.out, "{}", render_nudges_text(nudges, ctx.dir, {ctx.color, ctx.utf8, ctx.width, ctx.out_tty}));

@@ -23,6 +23,7 @@ class NudgeTest(UpwardTest):
     def setUp(self):
         super().setUp()
         self.env["UPWARD_TODAY"] = FRIDAY
+        self.env["UPWARD_DIR"] = self.repo  # the suggested commands reach it as they are (no --dir in them)
 
     def put(self, rel, text):
         path = os.path.join(self.repo, rel)
@@ -55,9 +56,9 @@ class NudgeTest(UpwardTest):
             " (upward prep-1on1 done send-vendor-plan)",
             "now: action 'hiring-loop-feedback' for dana is due today: Write up what to change in the backend"
             " interview loop (upward prep-1on1 done hiring-loop-feedback)",
-            "now: this week's digest is not sent yet (the last went on 2026-11-20) (upward digest --send)",
             "now: what came of 'Migrated the inventory service to Postgres 15'? its follow-up was due 2026-11-17"
             " (upward outcome 2026-11-03-migrated-the-inventory-service-to TEXT)",
+            "now: this week's digest is not sent yet (the last went on 2026-11-20) (upward digest --send)",
             "soon: 1:1 with dana on monday 2026-11-30: problem 'Staging deploys fail about one time in five' has no"
             f" proposed solution (add solution = \"...\" to {d}/1on1s/dana/topics/"
             "2026-11-19-staging-deploys-fail-about-one-time-in.toml)",
@@ -170,7 +171,10 @@ class NudgeTest(UpwardTest):
                          " on 2026-11-20) (upward digest --send)\n")
         self.put("sent/2026-11-24-digest.toml", 'date = 2026-11-24\nperiod = { first = 2026-11-16, last = 2026-11-22 }\n'
                                                 'to = ["dana@example.com"]\n')
-        self.assertEqual(self.nudge()[0], 0)  # sent this week
+        self.assertEqual(self.nudge()[0], 3)  # last week's, sent late this week: not this week's
+        self.put("sent/2026-11-25-digest.toml", 'date = 2026-11-25\nperiod = { first = 2026-11-23, last = 2026-11-29 }\n'
+                                                'to = ["dana@example.com"]\n')
+        self.assertEqual(self.nudge()[0], 0)  # this week's, sent
 
     def test_the_next_1on1_with_an_empty_agenda(self):
         self.fresh("2026-11-26")
@@ -270,3 +274,14 @@ class NudgeTest(UpwardTest):
         self.assertEqual(out.count("\x1b"), 2)
         self.assertIn("'Evil \x1b[2J title'", self.nudge()[1])  # a pipe gets the text as it is
         self.assertIn("Evil \x1b[2J title", json.loads(self.nudge("--format", "json")[1])[0]["message"])
+
+
+class NudgeDirTest(UpwardTest):
+    def test_suggested_commands_name_the_repository_when_only_dir_does(self):
+        self.init()
+        self.env["UPWARD_TODAY"] = FRIDAY
+        r = self.run_upward("nudge")  # --dir REPO, and UPWARD_DIR unset: the command must carry it
+        self.assertEqual(r.returncode, 3)
+        self.assertIn(f"(upward --dir {self.repo} log-win TEXT)", r.stdout.decode())
+        r = self.run_upward("nudge", env={"UPWARD_DIR": self.repo})
+        self.assertIn("(upward log-win TEXT)", r.stdout.decode())

@@ -67,10 +67,11 @@ GoalUpdate update(const char* day, std::optional<int> progress = std::nullopt, s
   return u;
 }
 
-SentDigest sent(const char* day) {
+SentDigest sent(const char* day, const char* first = nullptr, const char* last = nullptr) {
   SentDigest s;
   s.id = std::string(day) + "-digest";
   s.date = d(day);
+  s.period = {d(first ? first : day), d(last ? last : day)};  // by default the day it went
   return s;
 }
 
@@ -117,10 +118,13 @@ TEST_CASE("nudge: my open action items overdue, due today and due within the win
   std::vector<Meeting> ms{meeting("dana", "2026-11-16",
                                   {action("late", d("2026-11-26")), action("today", d("2026-11-27")),
                                    action("in-two", d("2026-11-29")), action("in-three", d("2026-11-30")),
+                                   action("tuesday", d("2026-12-01")), action("wednesday", d("2026-12-02")),
                                    action("no-due", std::nullopt), action("closed", d("2026-11-20"), d("2026-11-21")),
                                    action("theirs", d("2026-11-20"), std::nullopt, "dana")})};
   auto ns = nudge_actions(ms, d("2026-11-27"), 2);
-  CHECK(kinds(ns) == std::vector<std::string>{"action:overdue:late", "action:now:today", "action:soon:in-two"});
+  // 2 working days after Friday 2026-11-27: up to Tuesday (an item due Monday is announced on Friday)
+  CHECK(kinds(ns) == std::vector<std::string>{"action:overdue:late", "action:now:today", "action:soon:in-two",
+                                              "action:soon:in-three", "action:soon:tuesday"});
   CHECK(ns[0].message == "action 'late' for dana was due 2026-11-26: Do late");
   CHECK(ns[0].command == "upward prep-1on1 done late");
   CHECK(ns[0].file == "1on1s/dana/2026-11-16.toml");
@@ -285,6 +289,9 @@ TEST_CASE("nudge: the weekly digest not sent this week, on or after its day") {
   CHECK_FALSE(nudge_digest(last, d("2026-11-30"), date::Monday, date::Friday));
   // sent this week (any day of it): nothing
   CHECK_FALSE(nudge_digest(std::optional<SentDigest>{sent("2026-11-23")}, d("2026-11-27"), date::Monday, date::Friday));
+  // last week's, sent late this Monday, is not this week's
+  auto late = std::optional<SentDigest>{sent("2026-11-23", "2026-11-16", "2026-11-22")};
+  CHECK(nudge_digest(late, d("2026-11-27"), date::Monday, date::Friday));
   // the week's start counts: a week from Sunday, digest on Monday
   CHECK(nudge_digest(last, d("2026-11-23"), date::Sunday, date::Monday));
   CHECK_FALSE(nudge_digest(std::optional<SentDigest>{sent("2026-11-22")}, d("2026-11-23"), date::Sunday, date::Monday));
@@ -352,8 +359,8 @@ TEST_CASE("nudge: most urgent first, and each rule switched off in [nudge]") {
   in.last_sent = sent("2026-11-20");
   auto ns = build_nudges(in);
   CHECK(kinds(ns) == std::vector<std::string>{
-                         "action:overdue:late", "action:now:now", "digest:now:2026-11-20-digest",
-                         "follow-up:now:2026-11-02-vague", "action:soon:soon", "goal-due:soon:due",
+                         "action:overdue:late", "action:now:now", "follow-up:now:2026-11-02-vague",
+                         "digest:now:2026-11-20-digest", "action:soon:soon", "goal-due:soon:due",
                          "1on1-problem:soon:bare", "no-win:habit:", "goal-stale:habit:stale",
                          "vague-wins:habit:2026-11-02-vague"});
   NudgeConfig off;
@@ -374,7 +381,7 @@ TEST_CASE("nudge: most urgent first, and each rule switched off in [nudge]") {
   in.config.no_win_days = 3;
   CHECK(kinds(build_nudges(in)) == std::vector<std::string>{"no-win:habit:"});
   in.config = NudgeConfig{};
-  in.config.action_days = 1;  // 'soon' (due in 2 days) drops out
+  in.config.action_days = 0;  // 'soon' (due in 2 days) drops out
   in.config.due_days = 1;     // and so does the goal
   CHECK(build_nudges(in).size() == ns.size() - 2);
 }

@@ -58,6 +58,14 @@ dates::Day working_days_before(dates::Day d, int n) {
   return d;
 }
 
+dates::Day working_days_after(dates::Day d, int n) {
+  while (n > 0) {
+    d += date::days{1};
+    if (working_day(d)) --n;
+  }
+  return d;
+}
+
 dates::Day next_working_day(dates::Day d) {
   do d += date::days{1};
   while (!working_day(d));
@@ -155,7 +163,7 @@ std::vector<Nudge> nudge_actions(std::span<const Meeting> meetings, dates::Day t
   std::vector<Nudge> out;
   for (const auto& oa : open) {
     const Action& a = oa.action;
-    if (a.owner != "me" || !a.due || *a.due > today + date::days{std::max(days, 0)}) continue;
+    if (a.owner != "me" || !a.due || *a.due > working_days_after(today, days)) continue;
     std::string person = person_of(oa);
     Nudge n;
     n.kind = "action";
@@ -242,7 +250,7 @@ std::optional<Nudge> nudge_digest(const std::optional<SentDigest>& last_sent, da
                                   date::weekday week_start, date::weekday digest_day) {
   if (!last_sent) return std::nullopt;  // --send never used: the user sends updates some other way
   dates::Day first = dates::week_first(today, week_start);
-  if (last_sent->date >= first) return std::nullopt;
+  if (last_sent->period.last >= first) return std::nullopt;  // one that covers this week (last week's, sent late, does not)
   dates::Day due = first + (digest_day - week_start);
   if (today < due) return std::nullopt;
   Nudge n;

@@ -31,8 +31,9 @@ enum class Urgency {
 std::string urgency_name(Urgency u);
 
 /// The kinds of nudge, in the order they are listed within one urgency on one day.
-inline const std::vector<std::string> nudge_kinds{"action", "1on1-empty", "1on1-problem", "goal-overdue", "goal-due",
-                                                  "digest", "follow-up",  "no-win",       "goal-stale",   "vague-wins"};
+/// Every kind, in the order of the checks (upward-nudge(1)): within one label, lines follow it.
+inline const std::vector<std::string> nudge_kinds{"no-win",   "1on1-empty", "1on1-problem", "action", "goal-overdue",
+                                                  "goal-due", "goal-stale", "follow-up",    "digest", "vague-wins"};
 
 /// One thing that needs the user.
 struct Nudge {
@@ -68,6 +69,10 @@ bool working_day(dates::Day d);
 /// The day `n` working days before `d` (`d` itself not counted): 3 before Monday 2026-11-30 is
 /// Wednesday 2026-11-25. 0: `d`.
 dates::Day working_days_before(dates::Day d, int n);
+
+/// The day `n` working days after `d`: 2 after Friday 2026-11-27 is Tuesday 2026-12-01 (an action
+/// due Monday is announced on the Friday before). 0: `d`.
+dates::Day working_days_after(dates::Day d, int n);
 
 /// The first working day after `d`: Monday after a Friday, a Saturday or a Sunday.
 dates::Day next_working_day(dates::Day d);
