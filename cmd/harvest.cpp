@@ -43,10 +43,27 @@ dates::DateRange period_of(const HarvestOptions& opt, Context& ctx, std::vector<
   std::string expr;
   for (const auto& w : opt.period) expr += (expr.empty() ? "" : " ") + w;
   if (expr.empty() || text::trim(expr) == "since-last-harvest") return since_last_harvest(ctx, skipped);
-  return parse_period(ctx, expr, skipped);
+  try {
+    return parse_period(ctx, expr, skipped);
+  } catch (const UsageError& e) {
+    std::string m = e.what();
+    auto at = m.find("(expected ");
+    if (m.rfind("unrecognised period", 0) != 0 || at == std::string::npos) throw;
+    throw UsageError(m.insert(at + 10, "since-last-harvest (the default), "));
+  }
+}
+
+/// An email as --author takes it: `local@domain`, without spaces or angle brackets.
+bool plain_email(const std::string& s) {
+  auto at = s.find('@');
+  return at != std::string::npos && at > 0 && at + 1 < s.size() && s.find('@', at + 1) == std::string::npos &&
+         s.find_first_of(" \t<>,") == std::string::npos;
 }
 
 std::string author_of(const HarvestOptions& opt, Context& ctx) {
+  if (!opt.author.empty() && !plain_email(text::trim(opt.author)))
+    throw UsageError("--author takes the email of the commits' author, like ada@example.com (not a name, no <>): '" +
+                     opt.author + "'");
   const Config& cfg = ctx.repo().config();
   std::string a = text::trim(!opt.author.empty() ? opt.author : !cfg.harvest.author.empty() ? cfg.harvest.author : cfg.me_email);
   if (a.empty())
@@ -55,19 +72,30 @@ std::string author_of(const HarvestOptions& opt, Context& ctx) {
   return a;
 }
 
-/// Every commit of every repository (each read before anything is recorded: a bad path stops all).
+/// Every commit of every repository (each read before anything is recorded: a bad path stops
+/// all); a repository given twice, by whatever path, is read once.
 std::vector<Commit> read_all(const HarvestOptions& opt, const dates::DateRange& period, Context& ctx) {
-  const auto& repos = opt.repos.empty() ? ctx.repo().config().harvest.repos : opt.repos;
+  bool configured = opt.repos.empty();
+  const auto& repos = configured ? ctx.repo().config().harvest.repos : opt.repos;
   if (repos.empty())
     throw Error("no repositories to harvest: list them in upward.toml ([harvest] repos = [\"~/src/api\"]) or give "
                 "--repo PATH");
+  std::vector<git_log::Source> sources;
+  for (const auto& r : repos) {
+    if (configured) {
+      if (auto why = git_log::configured_path_problem(r))
+        throw Error(SourceLoc{ctx.repo().path("upward.toml"), 0, 0}, "[harvest] repos: " + *why);
+    } else if (r.empty()) {
+      throw UsageError("--repo needs the path of a git repository, not an empty string");
+    }
+    auto s = git_log::locate(git_log::expand_home(r, ctx.env), ctx.env);
+    if (std::none_of(sources.begin(), sources.end(), [&](const auto& x) { return x.common == s.common; })) sources.push_back(std::move(s));
+  }
   std::vector<Commit> out;
   std::set<std::string> seen;
-  for (const auto& r : repos) {
-    std::string path = git_log::expand_home(r, ctx.env);
-    for (auto& c : git_log::read_commits(path, period.first, ctx.env))
+  for (const auto& s : sources)
+    for (auto& c : git_log::read_commits(s, period.first, ctx.env))
       if (seen.insert(c.source()).second) out.push_back(std::move(c));
-  }
   return out;
 }
 

@@ -208,7 +208,7 @@ class HarvestTest(UpwardTest):
         r = self.harvest("--edit", env=self.editor(broken))
         self.assertEqual(r.returncode, 1)
         err = r.stderr.decode()
-        self.assertIn(":15:1: unknown commit 'api@zzzzzzz' (not among the candidates; keep the commits before '|' as "
+        self.assertIn(":16:1: unknown commit 'api@zzzzzzz' (not among the candidates; keep the commits before '|' as "
                       "they were); nothing was recorded; your list is kept in '", err)
         self.assertEqual(self.harvested_files(), ([], []))
         self.assertEqual(len(glob.glob(os.path.join(self.repo, ".edit-harvest-*"))), 1)
@@ -230,7 +230,21 @@ class HarvestTest(UpwardTest):
         os.mkdir(inside)
         r = self.harvest("--repo", self.api, "--repo", inside, "--accept-all")
         self.assertEqual((r.returncode, r.stderr.decode()),
-                         (1, f"upward: '{inside}' is not a git repository (no .git of its own there)\n"))
+                         (1, f"upward: '{inside}' is a folder inside the git repository '{os.path.realpath(self.api)}': "
+                             "give its top folder\n"))
+        bare = os.path.join(self.tmp, "api.git")
+        subprocess.run(["git", "clone", "-q", "--bare", self.api, bare], check=True, capture_output=True)
+        r = self.harvest("--repo", bare)
+        self.assertEqual((r.returncode, r.stderr.decode()),
+                         (1, f"upward: '{bare}' is a bare repository: harvest reads the branches of a work tree "
+                             "(give the path of a clone)\n"))
+        plain = os.path.join(self.tmp, "plain")
+        os.mkdir(plain)
+        r = self.harvest("--repo", plain)
+        self.assertEqual((r.returncode, r.stderr.decode()), (1, f"upward: '{plain}' is not a git repository\n"))
+        r = self.harvest("--repo", "")
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("--repo needs the path of a git repository", r.stderr.decode())
         self.assertEqual(self.harvested_files(), ([], []))
 
     def test_no_repository_or_no_author_is_an_error(self):
@@ -310,6 +324,119 @@ class HarvestTest(UpwardTest):
         self.assertIn("--edit and --accept-all exclude each other", r.stderr.decode())
         r = self.harvest("--repo", self.api, "--tag", "x")
         self.assertEqual(r.returncode, 2)
+
+    # --- what a tester found -------------------------------------------------------------------
+
+    def test_a_link_to_a_repository_is_that_repository(self):
+        link = os.path.join(self.home, "src", "backend")
+        os.symlink(self.api, link)
+        got = self.candidates("--repo", link, "--repo", self.api, "--repo", self.api + "/", "this-week")
+        self.assertEqual([c["key"].split("@")[0] for c in got], ["api", "api", "api"])
+        self.assertEqual([len(c["commits"]) for c in got], [3, 2, 1])  # each commit once
+        self.ok("harvest", "--repo", self.api, "this-week", "--accept-all")
+        self.assertEqual(self.candidates("--repo", link, "this-week"), [])  # harvested as api@...
+
+    def test_a_cherry_pick_is_counted_once(self):
+        before = self.candidates("--repo", self.api, "this-week")
+        self.g(self.api, "checkout", "-q", "-b", "release", self.retry + "^")
+        self.g(self.api, "cherry-pick", "-x", self.retry, when="2026-11-26T16:00:00Z")
+        pick = self.g(self.api, "rev-parse", "HEAD")
+        self.g(self.api, "checkout", "-q", "main")
+        self.assertEqual(self.candidates("--repo", self.api, "this-week"), before)
+        self.ok("harvest", "--repo", self.api, "2026-11-23", "--accept-all")
+        self.assertNotIn(pick, str(self.candidates("--repo", self.api, "this-week")))
+
+    def test_a_revert_of_my_commit_from_before_the_period_is_dropped(self):
+        self.commit(self.api, "Last month feature", "2026-11-30T09:00:00Z")  # not read: more than a month before
+        self.g(self.api, "revert", "--no-edit", "HEAD", when="2027-01-10T09:00:00Z")
+        self.commit(self.api, "Keep this", "2027-01-10T10:00:00Z")
+        self.env["UPWARD_TODAY"] = "2027-01-11"
+        got = self.candidates("--repo", self.api, "2027-01-10")
+        self.assertEqual([c["title"] for c in got], ["Keep this"])
+
+    def test_since_last_harvest_takes_the_last_of_runs_of_one_pinned_day(self):
+        self.configure()
+        for period in ("2026-11-25", "2026-11-26", "this-week"):
+            self.ok("harvest", period, "--accept-all")
+        names = sorted(self.files("harvest"))  # all named 2026-11-27-120000, then a random suffix
+        self.assertEqual(len(names), 3)
+        texts = {n: self.read(os.path.join(self.repo, n)) for n in names}
+        last = [n for n in names if "first = 2026-11-23" in texts[n]]  # this-week's
+        self.assertEqual(len(last), 1)
+        # whatever the names' order, the last run is the one written last: give it the first name
+        first = names[0]
+        for n, t in ((first, texts[last[0]]), (last[0], texts[first])):
+            with open(os.path.join(self.repo, n), "w") as f:
+                f.write(t)
+        self.git("commit", "-q", "-am", "swap")
+        for i, n in enumerate(names):  # the first name newest, the others older in turn
+            os.utime(os.path.join(self.repo, n), (1_700_000_000 - i, 1_700_000_000 - i))
+        r = self.harvest("--format", "json")
+        self.assertEqual(json.loads(r.stdout)["period"], {"first": FRIDAY, "last": FRIDAY}, r.stderr)
+
+    def test_commits_are_selected_by_author_date(self):
+        # committed (rebased) with a committer date long before the period: its author date decides
+        env = dict(self.env, GIT_AUTHOR_NAME=ADA[0], GIT_AUTHOR_EMAIL=ADA[1], GIT_COMMITTER_NAME=ADA[0],
+                   GIT_COMMITTER_EMAIL=ADA[1], GIT_AUTHOR_DATE="2026-11-26T18:00:00Z",
+                   GIT_COMMITTER_DATE="2026-11-10T18:00:00Z")
+        with open(os.path.join(self.web, "skew.txt"), "w") as f:
+            f.write("x\n")
+        subprocess.run(["git", "-C", self.web, "add", "skew.txt"], check=True, env=env)
+        subprocess.run(["git", "-C", self.web, "commit", "-q", "-m", "Skewed clock"], check=True, env=env)
+        self.commit(self.web, "On top of the skew", "2026-11-26T19:00:00Z")
+        got = [c["title"] for c in self.candidates("--repo", self.web, "2026-11-26")]
+        self.assertEqual(got, ["Skewed clock", "On top of the skew"])
+
+    def test_configured_paths_must_be_absolute(self):
+        self.configure('["src/api", "~/src/web"]')
+        r = self.run_upward("check")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("upward.toml:", r.stdout.decode() + r.stderr.decode())
+        self.assertIn("[harvest] repos: 'src/api' must be absolute or start with ~/",
+                      r.stdout.decode() + r.stderr.decode())
+        r = self.harvest(cwd=self.home)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("[harvest] repos: 'src/api' must be absolute or start with ~/", r.stderr.decode())
+        r = self.run_upward("harvest", "--repo", "src/web", "--format", "json", "this-week", cwd=self.home)
+        self.assertEqual(r.returncode, 0, r.stderr)  # --repo is relative to the working folder
+        self.assertEqual([c["title"] for c in json.loads(r.stdout)["candidates"]], ["Retry banner for ABC-123"])
+
+    def test_dashes_in_a_subject_are_kept_by_accept_all(self):
+        self.commit(self.web, "Document a -- b", "2026-11-26T10:00:00Z")
+        self.commit(self.web, "Ends with --", "2026-11-26T11:00:00Z", file="other.txt")
+        got = [c["title"] for c in self.candidates("--repo", self.web, "2026-11-26")]
+        self.assertEqual(got, ["Document a -- b", "Ends with --"])
+        r = self.harvest("--repo", self.web, "2026-11-26")
+        self.assertIn("Document a -- b", r.stdout.decode())
+        r = self.harvest("--repo", self.web, "2026-11-26", "--accept-all")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        titles = [self.win(i)["title"] for i in r.stdout.decode().split()]
+        self.assertEqual(titles, ["Document a -- b", "Ends with --"])
+
+    def test_an_untouched_edit_list_records_the_subjects_as_they_are(self):
+        self.commit(self.web, "Document a -- b", "2026-11-26T10:00:00Z")
+        self.commit(self.web, "Ends with --", "2026-11-26T11:00:00Z", file="other.txt")
+        r = self.harvest("--repo", self.web, "2026-11-26", "--edit", env=self.editor("#!/bin/sh\nexit 0\n"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        titles = [self.win(i)["title"] for i in r.stdout.decode().split()]
+        self.assertEqual(titles, ["Document a -- b", "Ends with --"])
+
+    def test_author_is_an_email_and_the_mailmap_is_honoured(self):
+        for bad in ("Ada", "<ada@example.com>", "Ada Tester <ada@example.com>"):
+            r = self.harvest("--repo", self.api, "--author", bad)
+            self.assertEqual(r.returncode, 2, bad)
+            self.assertIn("--author takes the email of the commits' author, like ada@example.com", r.stderr.decode())
+        self.commit(self.web, "From my old address", "2026-11-26T10:00:00Z", who=("Ada", "ada@old.example"))
+        self.assertEqual([c["title"] for c in self.candidates("--repo", self.web, "2026-11-26")], [])
+        with open(os.path.join(self.web, ".mailmap"), "w") as f:
+            f.write("Ada Tester <ada@example.com> <ada@old.example>\n")
+        self.assertEqual([c["title"] for c in self.candidates("--repo", self.web, "2026-11-26")],
+                         ["From my old address"])
+
+    def test_an_unknown_period_lists_since_last_harvest(self):
+        r = self.harvest("--repo", self.api, "someday")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("since-last-harvest", r.stderr.decode())
 
 
 if __name__ == "__main__":

@@ -201,7 +201,8 @@ TEST_CASE("harvest: ' -- ' in a subject does not start an impact") {
   h.add("Fix it -- for real", "2026-11-16");
   auto cs = harvest_candidates(h.history(), me, week, {});
   REQUIRE(cs.size() == 1);
-  CHECK(cs[0].title == "Fix it - for real");
+  CHECK(cs[0].title == "Fix it -- for real");  // kept as is; the --edit list escapes it
+  CHECK(harvest_edit_list(cs, week).find(" | Fix it \\-- for real\n") != std::string::npos);
 }
 
 TEST_CASE("harvest: the edited list keeps, rewrites, joins and dismisses") {
@@ -337,4 +338,93 @@ TEST_CASE("harvest: a harvest record reads back as written") {
   back = harvest_record_from_toml(parse_toml("date = 2026-11-27\nkept = 3\n", "r.toml"), "x", "r.toml", problems);
   REQUIRE(problems.size() == 2);
   CHECK(problems[0].message == "missing required key 'period'");
+}
+
+TEST_CASE("harvest: a ticket id inside a branch's last component names the topic") {
+  CHECK(ticket_id("fix-ABC-125").value_or("") == "ABC-125");
+  CHECK(ticket_id("user-branch-DEF-5").value_or("") == "DEF-5");
+  CHECK(ticket_id("sam/fix_GH-9").value_or("") == "GH-9");
+  CHECK_FALSE(ticket_id("AB-CD-1"));
+  CHECK_FALSE(ticket_id("UTF-8 and X-1"));  // a single capital is not a ticket's prefix
+  History h;
+  auto& base = h.add("Base", "2026-11-16");
+  std::string base_hash = base.hash;
+  auto& fix = h.add("Fix the login", "2026-11-17", {base_hash});
+  std::string fix_hash = fix.hash;
+  h.add("Merge pull request #14 from sam/fix-ABC-125", "2026-11-17", {base_hash, fix_hash}, "bo@example.com");
+  auto& other = h.add("Tidy the header", "2026-11-18", {h.commits.back().hash});
+  std::string other_hash = other.hash;
+  h.add("Merge branch 'sam/user-branch-DEF-5'", "2026-11-18", {h.commits[2].hash, other_hash}, "bo@example.com");
+  auto cs = harvest_candidates(h.history(), me, week, {});
+  REQUIRE(cs.size() == 3);
+  CHECK(cs[1].topic == "ABC-125");
+  CHECK(cs[1].title == "ABC-125: Fix the login");
+  CHECK(cs[2].topic == "DEF-5");
+  CHECK(cs[2].title == "DEF-5: Tidy the header");
+}
+
+TEST_CASE("harvest: a cherry-pick of a commit of the period or of a harvested one is the same work") {
+  History h;
+  auto& original = h.add("Fix the rounding", "2026-11-17");
+  std::string hash = original.hash;
+  h.add("Fix the rounding", "2026-11-17", {}, me, "Body.\n\n(cherry picked from commit " + hash + ")\n");
+  auto cs = harvest_candidates(h.history(), me, week, {});
+  REQUIRE(cs.size() == 1);
+  CHECK(cs[0].commits.size() == 1);
+  CHECK(cs[0].commits[0].hash == hash);
+  // the original harvested earlier (it is not read: before the period): the pick is harvested too
+  History later;
+  later.add("Other work", "2026-11-10");  // not the original's hash
+  later.add("Fix the rounding", "2026-11-18", {}, me, "(cherry picked from commit " + hash.substr(0, 10) + ")");
+  CHECK(harvest_candidates(later.history(), me, week, {"git:api@" + hash}).empty());
+  CHECK(harvest_candidates(later.history(), me, week, {}).size() == 1);  // else it is new work here
+}
+
+TEST_CASE("harvest: a revert of the author's own commit from before the period is dropped") {
+  History h;
+  auto& old = h.add("Last week feature", "2026-11-10");
+  std::string hash = old.hash;
+  h.add("Revert \"Last week feature\"", "2026-11-17", {}, me, "This reverts commit " + hash + ".\n");
+  h.add("Keep me", "2026-11-18");
+  CHECK(titles(harvest_candidates(h.history(), me, week, {})) == std::vector<std::string>{"2026-11-18 Keep me"});
+}
+
+TEST_CASE("harvest: an empty commit is not proposed") {
+  History h;
+  h.add("Trigger CI", "2026-11-17").files.clear();
+  h.add("Real work", "2026-11-17");
+  CHECK(titles(harvest_candidates(h.history(), me, week, {})) == std::vector<std::string>{"2026-11-17 Real work"});
+}
+
+TEST_CASE("harvest: a subject's -- is kept, and an untouched edit line records it as --accept-all does") {
+  History h;
+  h.add("Use a -- b in the docs", "2026-11-16");
+  h.add("Trailing dashes --", "2026-11-17");
+  h.add("-- leading", "2026-11-18");
+  auto cs = harvest_candidates(h.history(), me, week, {});
+  REQUIRE(cs.size() == 3);
+  CHECK(cs[0].title == "Use a -- b in the docs");
+  CHECK(win_of(cs[1], {}).title == "Trailing dashes --");
+  std::vector<std::string> kept;
+  auto wins = wins_from_edit_list(harvest_edit_list(cs, week), cs, {}, "list", kept);
+  REQUIRE(wins.size() == 3);
+  for (std::size_t i = 0; i < 3; ++i) {
+    CHECK(wins[i].title == win_of(cs[i], {}).title);
+    CHECK(wins[i].impact.empty());
+  }
+  // the user's own ` -- IMPACT` still starts the impact
+  std::string list = cs[0].key() + " | Use a \\-- b in the docs -- helped Bo\n";
+  wins = wins_from_edit_list(list, cs, {}, "list", kept);
+  REQUIRE(wins.size() == 1);
+  CHECK(wins[0].title == "Use a -- b in the docs");
+  CHECK(wins[0].impact == "helped Bo");
+}
+
+TEST_CASE("harvest: a configured repository path must not depend on the current folder") {
+  CHECK_FALSE(git_log::configured_path_problem("~/src/api"));
+  CHECK_FALSE(git_log::configured_path_problem("/srv/api"));
+  CHECK(git_log::configured_path_problem("src/api").value_or("").find("must be absolute or start with ~/") !=
+        std::string::npos);
+  CHECK(git_log::configured_path_problem("./api"));
+  CHECK(git_log::configured_path_problem(""));
 }

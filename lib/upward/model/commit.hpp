@@ -1,7 +1,9 @@
 #pragma once
 // A commit of one of the user's own git repositories, as `upward harvest` reads it (issue 12).
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "upward/base/dates.hpp"
@@ -31,5 +33,17 @@ struct Commit {
   /// What a harvested win's `source` holds for it: `git:api@<full hash>`.
   std::string source() const { return "git:" + repo + "@" + hash; }
 };
+
+/// The hash (lowercase, 7 hex digits or more) after `marker` in `body`: `This reverts commit H`,
+/// `(cherry picked from commit H`; nullopt when absent.
+std::optional<std::string> hash_after(std::string_view body, std::string_view marker);
+
+/// The commit a revert reverts, from its body's `This reverts commit H`.
+inline std::optional<std::string> reverted_hash(std::string_view body) { return hash_after(body, "This reverts commit "); }
+
+/// The commit a `git cherry-pick -x` copies, from its body's `(cherry picked from commit H)`.
+inline std::optional<std::string> cherry_picked_from(std::string_view body) {
+  return hash_after(body, "(cherry picked from commit ");
+}
 
 }  // namespace upward

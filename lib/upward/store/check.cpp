@@ -9,6 +9,7 @@
 #include "upward/store/fsio.hpp"
 #include "upward/store/transaction.hpp"
 #include "upward/store/git.hpp"
+#include "upward/store/git_log.hpp"
 #include "upward/model/harvest_record_read.hpp"
 #include "upward/model/records.hpp"
 #include "upward/base/error.hpp"
@@ -315,6 +316,10 @@ void check_text(const Repo& repo, const std::string& rel, const std::string& tex
     Config c = config_from_toml(table, shown, out);
     autocommit = c.autocommit;
     check_cycles(c, table, today, shown, out);
+    if (auto* repos = table.at_path("harvest.repos").as_array())  // read from any folder: not relative
+      for (const auto& r : *repos)
+        if (auto p = r.value<std::string>())
+          if (auto why = git_log::configured_path_problem(*p)) out.push_back({loc_of(r, shown), "[harvest] repos: " + *why});
     if (!c.manager.empty() && !repo.person_exists(c.manager))
       out.push_back({loc_of(*table.get("manager"), shown),
                      "unknown person '" + c.manager + "' (no people/" + c.manager + ".toml)"});

@@ -2,7 +2,11 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <charconv>
+#include <climits>
+#include <set>
+#include <cstdlib>
 
 #include "upward/base/error.hpp"
 #include "upward/base/text.hpp"
@@ -48,6 +52,12 @@ std::string expand_home(const std::string& path, const process::Env& env) {
   std::string h = *home;
   while (h.size() > 1 && h.back() == '/') h.pop_back();
   return path == "~" ? h : h + path.substr(1);
+}
+
+std::optional<std::string> configured_path_problem(const std::string& path) {
+  if (path.empty()) return "a path is empty";
+  if (path[0] == '/' || path == "~" || path.rfind("~/", 0) == 0) return std::nullopt;
+  return "'" + path + "' must be absolute or start with ~/ (it would depend on the current folder)";
 }
 
 std::string repo_name(const std::string& path) {
@@ -120,26 +130,82 @@ std::vector<Commit> parse_log(std::string_view output, const std::string& repo) 
   return out;
 }
 
-std::vector<Commit> read_commits(const std::string& path, dates::Day since, const process::Env& env) {
+namespace {
+
+std::string real(const std::string& path) {
+  char buf[PATH_MAX];
+  return ::realpath(path.c_str(), buf) ? std::string(buf) : std::string();
+}
+
+}  // namespace
+
+Source locate(const std::string& path, const process::Env& env) {
+  if (path.empty()) throw Error("the path of a repository is empty");
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) throw Error("repository '" + path + "' does not exist");
   if (!S_ISDIR(st.st_mode)) throw Error("repository '" + path + "' is not a folder");
-  if (!git::is_work_tree_top(path, env))
-    throw Error("'" + path + "' is not a git repository (no .git of its own there)");
-  auto common = git::run(path, {"rev-parse", "--git-common-dir"}, env);
-  std::string name = repo_name(path, common.exit_code == 0 ? text::trim(common.output) : "");
-  std::string from = dates::format_day(since - date::days{1}) + " 00:00:00";
-  auto r = git::run(path,
-                    {"-c", "log.showSignature=false", "-c", "core.quotePath=true", "log", "--branches", "--no-color",
-                     "--no-ext-diff", "--no-textconv", "--encoding=UTF-8", "--date=format-local:%Y-%m-%d", "--numstat",
-                     std::string("--format=") + log_format, "--since=" + from},
-                    env);
-  if (r.exit_code != 0) {
-    std::string says = git::says(r.output);
-    throw Error("git log in '" + path + "' failed (exit " + std::to_string(r.exit_code) + ")" +
-                (says.empty() ? "" : ":\n" + says));
+  Source s;
+  s.path = path;
+  std::string here = real(path);
+  auto r = git::run(here.empty() ? path : here,
+                    {"rev-parse", "--path-format=absolute", "--git-common-dir", "--is-bare-repository"}, env);
+  auto ls = text::lines(r.output);
+  if (r.exit_code != 0 || ls.size() < 2) {
+    // git is confined to the folder: look up for the repository it is in, to name it
+    for (std::string up = here; up.size() > 1;) {
+      up = up.substr(0, std::max<std::size_t>(up.find_last_of('/'), 1));
+      struct stat g;
+      if (::stat((up == "/" ? "/.git" : up + "/.git").c_str(), &g) == 0)
+        throw Error("'" + path + "' is a folder inside the git repository '" + up + "': give its top folder");
+    }
+    throw Error("'" + path + "' is not a git repository");
   }
-  return parse_log(r.output, name);
+  if (text::trim(ls[1]) == "true")
+    throw Error("'" + path + "' is a bare repository: harvest reads the branches of a work tree (give the path of a clone)");
+  s.common = real(text::trim(ls[0]));
+  auto top = git::run(here.empty() ? path : here, {"rev-parse", "--show-toplevel"}, env);
+  s.top = top.exit_code == 0 ? real(text::trim(top.output)) : "";
+  if (s.top.empty() || s.common.empty())
+    throw Error("'" + path + "' is not in a git work tree (give the top folder of a clone)");
+  if (s.top != here)
+    throw Error("'" + path + "' is a folder inside the git repository '" + s.top + "': give its top folder");
+  s.name = repo_name(s.top, s.common);
+  return s;
+}
+
+std::vector<Commit> read_commits(const Source& repo, dates::Day since, const process::Env& env) {
+  auto fail = [&](const process::Result& r) {
+    std::string says = git::says(r.output);
+    return Error("git log in '" + repo.path + "' failed (exit " + std::to_string(r.exit_code) + ")" +
+                 (says.empty() ? "" : ":\n" + says));
+  };
+  const std::vector<std::string> common{"-c", "log.showSignature=false", "-c", "core.quotePath=true", "log",
+                                        "--no-color", "--no-ext-diff", "--no-textconv", "--encoding=UTF-8",
+                                        "--date=format-local:%Y-%m-%d", "--use-mailmap"};
+  std::string from = dates::format_day(since - date::days{committer_margin_days}) + " 00:00:00";
+  auto args = common;
+  args.insert(args.end(), {"--branches", "--numstat", std::string("--format=") + log_format, "--since=" + from});
+  auto r = git::run(repo.top, args, env);
+  if (r.exit_code != 0) throw fail(r);
+  auto out = parse_log(r.output, repo.name);
+
+  // the commits reverted by a revert read here but not read themselves (older): one call each
+  std::set<std::string> have;
+  for (const auto& c : out) have.insert(c.hash);
+  std::vector<std::string> missing;
+  for (const auto& c : out)
+    if (auto h = reverted_hash(c.body)) {
+      bool found = std::any_of(have.begin(), have.end(), [&](const std::string& x) { return x.rfind(*h, 0) == 0; });
+      if (!found && std::find(missing.begin(), missing.end(), *h) == missing.end()) missing.push_back(*h);
+    }
+  for (const auto& h : missing) {
+    auto a = common;
+    a.insert(a.end(), {"--no-walk", "--format=" + std::string(log_format), h + "^{commit}", "--"});
+    auto one = git::run(repo.top, a, env);
+    if (one.exit_code != 0) continue;  // gone (a shallow clone, a pruned branch): nothing to drop
+    for (auto& c : parse_log(one.output, repo.name)) out.push_back(std::move(c));
+  }
+  return out;
 }
 
 }  // namespace upward::git_log

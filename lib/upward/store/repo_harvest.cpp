@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <tuple>
 
 #include "upward/base/text.hpp"
 #include "upward/model/harvest_record_read.hpp"
@@ -13,8 +15,12 @@ namespace upward {
 
 namespace {
 
-/// The stems in harvest/ named DATE or DATE-..., with their day, sorted by name.
+/// The stems in harvest/ named DATE or DATE-..., with their day, oldest first: by the date and
+/// time of the name (`DATE-HHMMSS`), then, for runs of the same second (a pinned --today names
+/// them all `DATE-120000`, the later ones with a random suffix), by the file's modification
+/// time, then by name.
 std::vector<std::pair<dates::Day, std::string>> record_names(const Repo& repo, std::vector<Problem>& skipped) {
+  namespace fs = std::filesystem;
   std::vector<std::pair<dates::Day, std::string>> out;
   try {  // a linked harvest/ is not read, as it is not written
     fsio::refuse_links(repo.dir(), harvest_folder);
@@ -22,13 +28,28 @@ std::vector<std::pair<dates::Day, std::string>> record_names(const Repo& repo, s
     skipped.push_back({{repo.path(harvest_folder), 0, 0}, e.what()});
     return out;
   }
+  struct Found {
+    std::string when, stem;
+    fs::file_time_type mtime;
+    dates::Day day;
+  };
+  std::vector<Found> found;
   for (const auto& rel : fsio::toml_files(repo.path(harvest_folder))) {
     if (rel.find('/') != std::string::npos || rel.size() < 15) continue;
     auto day = dates::parse_iso(rel.substr(0, 10));
     if (!day || (rel.size() > 15 && rel[10] != '-')) continue;
-    out.emplace_back(*day, rel.substr(0, rel.size() - 5));
+    std::string stem = rel.substr(0, rel.size() - 5);
+    std::string when = stem.substr(0, 10);
+    bool timed = stem.size() >= 17 && std::all_of(stem.begin() + 11, stem.begin() + 17, [](char c) { return c >= '0' && c <= '9'; }) &&
+                 (stem.size() == 17 || stem[17] == '-');
+    if (timed) when = stem.substr(0, 17);
+    std::error_code ec;
+    auto mtime = fs::last_write_time(repo.path(std::string(harvest_folder) + "/" + rel), ec);
+    found.push_back({when, stem, ec ? fs::file_time_type{} : mtime, *day});
   }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  std::sort(found.begin(), found.end(),
+            [](const Found& a, const Found& b) { return std::tie(a.when, a.mtime, a.stem) < std::tie(b.when, b.mtime, b.stem); });
+  for (auto& f : found) out.emplace_back(f.day, std::move(f.stem));
   return out;
 }
 

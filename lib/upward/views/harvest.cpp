@@ -64,9 +64,25 @@ bool is_harvested(const Commit& c, const Harvested& h) {
   return std::any_of(it->second.begin(), it->second.end(), [&](const std::string& x) { return starts_with(c.hash, x); });
 }
 
-std::string replace_all(std::string s, std::string_view from, std::string_view to) {
-  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
-  return s;
+/// A title as the --edit list shows it: every `--` after a space (or at its start) as `\--`, so
+/// that ` -- ` starts only the impact the user writes.
+std::string escape_dashes(const std::string& title) {
+  std::string out;
+  for (std::size_t i = 0; i < title.size(); ++i) {
+    if (title.compare(i, 2, "--") == 0 && (i == 0 || title[i - 1] == ' ')) out += '\\';
+    out += title[i];
+  }
+  return out;
+}
+
+/// The text of the --edit list back: `\--` after a space (or at the start) is `--`.
+std::string unescape_dashes(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 3, "\\--") == 0 && (i == 0 || text[i - 1] == ' ')) continue;
+    out += text[i];
+  }
+  return out;
 }
 
 /// The branch (topic) of each commit a merge brought in: `repo\nhash -> branch`. Merges are
@@ -124,7 +140,10 @@ std::string Candidate::key() const {
 
 std::optional<std::string> ticket_id(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (!upper(s[i]) || (i > 0 && (alnum(s[i - 1]) || s[i - 1] == '-'))) continue;
+    // not inside a word; after '-', '_' or '/' (a branch: `fix-ABC-1`) only when what precedes is
+    // not a ticket-like word itself (`AB-CD-1` has none)
+    if (!upper(s[i]) || (i > 0 && alnum(s[i - 1]))) continue;
+    if (i > 0 && s[i - 1] == '-' && i > 1 && (upper(s[i - 2]) || digit(s[i - 2]))) continue;
     std::size_t j = i + 1;
     while (j < s.size() && (upper(s[j]) || digit(s[j]))) ++j;
     if (j - i < 2 || j >= s.size() || s[j] != '-') continue;
@@ -177,12 +196,7 @@ std::optional<std::string> fixup_target(std::string_view subject) {
 }
 
 std::optional<std::string> reverted(const Commit& c) {
-  static constexpr std::string_view says = "This reverts commit ";
-  if (auto at = c.body.find(says); at != std::string::npos) {
-    std::size_t from = at + says.size(), end = from;
-    while (end < c.body.size() && std::isxdigit(static_cast<unsigned char>(c.body[end]))) ++end;
-    if (end - from >= 7) return lower(c.body.substr(from, end - from));
-  }
+  if (auto h = reverted_hash(c.body)) return h;
   std::string s = text::trim(c.subject);
   if (starts_with(s, "Revert \"") && s.size() > 9 && s.back() == '"') return "subject:" + s.substr(8, s.size() - 9);
   return std::nullopt;
@@ -218,6 +232,19 @@ std::vector<Candidate> harvest_candidates(const std::vector<Commit>& commits, co
       }
     }
   }
+  // a `cherry-pick -x` of a commit of the period, or of one already harvested, is the same work
+  for (std::size_t i = 0; i < own.size(); ++i) {
+    auto from = cherry_picked_from(own[i]->body);
+    if (dropped[i] || !from) continue;
+    bool seen = false;  // harvested: H may be abbreviated, and so may a harvested hash
+    if (auto it = done.find(own[i]->repo); it != done.end())
+      for (const auto& x : it->second) seen = seen || starts_with(x, *from) || starts_with(*from, x);
+    for (std::size_t j = 0; j < own.size() && !seen; ++j)
+      seen = j != i && !dropped[j] && own[j]->repo == own[i]->repo && starts_with(own[j]->hash, *from) &&
+             period.contains(own[j]->day) && !cherry_picked_from(own[j]->body);
+    if (seen) dropped[i] = true;
+  }
+
   // a fixup joins the commit it fixes (the latest before it with that subject), else is dropped
   for (std::size_t i = 0; i < own.size(); ++i) {
     if (dropped[i]) continue;
@@ -236,6 +263,7 @@ std::vector<Candidate> harvest_candidates(const std::vector<Commit>& commits, co
   for (std::size_t i = 0; i < own.size(); ++i) {
     const Commit& c = *own[i];
     if (dropped[i] || folded[i] || !period.contains(c.day) || is_harvested(c, done)) continue;
+    if (c.files.empty() && fixes[i].empty()) continue;  // an empty commit changed nothing
     auto b = branches.find(c.repo + "\n" + c.hash);
     std::optional<std::string> branch;
     if (b != branches.end()) branch = b->second;
@@ -269,7 +297,7 @@ std::vector<Candidate> harvest_candidates(const std::vector<Commit>& commits, co
     std::string subject = text::one_line(c.commits.front().subject);
     bool ticket = ticket_id(c.topic) == c.topic;
     if (ticket && subject.find(c.topic) == std::string::npos) subject = c.topic + ": " + subject;
-    c.title = replace_all(subject, " -- ", " - ");  // ` -- ` starts the impact in the --edit list
+    c.title = subject;
     out.push_back(std::move(c));
   }
   std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
@@ -288,6 +316,7 @@ std::string harvest_edit_list(const std::vector<Candidate>& candidates, const da
   out += "#   delete a line to dismiss it (it is not proposed again),\n";
   out += "#   join two lines' commits (COMMITS separated by ',') to make them one win.\n";
   out += "# Keep COMMITS as they are. Lines starting with '#' are ignored.\n";
+  out += "# A '\\--' in a title is a '--' of the commit's subject, not the start of the impact.\n";
   out += "# An emptied list records nothing.\n";
   for (const auto& c : candidates) {
     out += "\n# " + dates::format_day(c.day) + "  " + std::to_string(c.commits.size()) +
@@ -295,7 +324,7 @@ std::string harvest_edit_list(const std::vector<Candidate>& candidates, const da
            (c.files == 1 ? " file, +" : " files, +") + std::to_string(c.added) + " -" + std::to_string(c.deleted) + "\n";
     for (const auto& commit : c.commits)
       out += "#   " + commit.repo + "@" + commit.short_hash + " " + text::one_line(commit.subject) + "\n";
-    out += c.key() + " | " + c.title + "\n";
+    out += c.key() + " | " + escape_dashes(c.title) + "\n";
   }
   return out;
 }
@@ -335,8 +364,8 @@ std::vector<Win> wins_from_edit_list(std::string_view text, const std::vector<Ca
                (text::trim(rest).size() == 2 || text::trim(rest)[text::trim(rest).size() - 3] == ' ')) {
       title = text::trim(rest).substr(0, text::trim(rest).size() - 2);  // `TITLE --`: no impact after all
     }
-    title = text::trim(title);
-    impact = text::trim(impact);
+    title = unescape_dashes(text::trim(title));
+    impact = unescape_dashes(text::trim(impact));
     if (title.empty()) throw Error(at(bar + 1), "the title is empty (delete the line to dismiss it)");
 
     std::vector<const Commit*> mine;

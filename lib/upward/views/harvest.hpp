@@ -27,8 +27,9 @@ struct Candidate {
   std::string key() const;
 };
 
-/// The first ticket id in `text` (`ABC-123`: capitals and digits, a dash, digits), not inside a
-/// word; UTF-8, SHA-256, ISO-8601 and the like are not tickets.
+/// The first ticket id in `text` (`ABC-123`: a capital, then one or more capitals or digits, a
+/// dash, digits), not inside a word but possibly after a branch's `-`, `_` or `/`
+/// (`fix-ABC-125`); `X-1` (one capital), UTF-8, SHA-256, ISO-8601 and the like are not tickets.
 std::optional<std::string> ticket_id(std::string_view text);
 
 /// The branch a merge's subject names: `Merge branch 'feature/ABC-1-x'` (also `... into main`),
@@ -47,8 +48,9 @@ std::optional<std::string> reverted(const Commit& c);
 /// The candidates among `commits` (every author's, as git log lists them: newest first; commits of
 /// several repositories may follow each other, as they are ordered by author time): only
 /// those by `author` (email, case-insensitive) dated within `period`; merges, fixups (folded into
-/// the commit they fix when it is there, else dropped) and reverts of the author's own commits
-/// (both dropped) are not candidates; a merge's branch names the topic of the commits it brought
+/// the commit they fix when it is there, else dropped), reverts of the author's own commits
+/// (both dropped), empty commits (no file changed) and `cherry-pick -x` copies of a commit of the
+/// period or of a harvested one are not candidates; a merge's branch names the topic of the commits it brought
 /// in, unless it is a main line (main, master, develop, trunk...); commits whose
 /// `git:REPO@HASH` is in `harvested` (or starts with one of its entries' hashes) are left out.
 /// Grouped by (day, topic); sorted by day, then the first commit's time.
@@ -56,7 +58,8 @@ std::vector<Candidate> harvest_candidates(const std::vector<Commit>& commits, co
                                           const dates::DateRange& period, const std::set<std::string>& harvested);
 
 /// The text `harvest --edit` opens: instructions and each candidate's evidence as `#` comments,
-/// one line per candidate: `KEY | TITLE` (the user may add ` -- IMPACT`).
+/// one line per candidate: `KEY | TITLE` (the user may add ` -- IMPACT`); a `--` of the title
+/// after a space (or at its start) is written `\--`, read back as `--`.
 std::string harvest_edit_list(const std::vector<Candidate>& candidates, const dates::DateRange& period);
 
 /// The wins the edited list keeps, in its order: each line `KEY | TITLE [-- IMPACT]`; a KEY
