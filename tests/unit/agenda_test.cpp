@@ -44,14 +44,7 @@ Topic topic(std::string id, const char* day, std::string kind = "topic") {
 
 using testing::goal;
 
-Win win(std::string id, const char* day, std::string impact = "It mattered") {
-  Win w;
-  w.id = std::move(id);
-  w.date = d(day);
-  w.title = "Win " + w.id;
-  w.impact = std::move(impact);
-  return w;
-}
+using testing::win;
 
 Person dana() {
   Person p;

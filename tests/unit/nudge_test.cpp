@@ -10,14 +10,7 @@ using namespace upward;
 namespace {
 dates::Day d(const char* iso) { return *dates::parse_iso(iso); }
 
-Win win(std::string id, const char* day, std::string impact = "It mattered") {
-  Win w;
-  w.id = std::move(id);
-  w.date = d(day);
-  w.title = "Win " + w.id;
-  w.impact = std::move(impact);
-  return w;
-}
+using testing::win;
 
 Action action(std::string id, std::optional<dates::Day> due, std::optional<dates::Day> done = std::nullopt,
               std::string owner = "me") {

@@ -10,6 +10,7 @@
 
 #include "upward/model/config.hpp"
 #include "upward/model/goal.hpp"
+#include "upward/model/win.hpp"
 #include "upward/store/fsio.hpp"
 #include "upward/store/repo.hpp"
 
@@ -56,6 +57,16 @@ struct TempRepo {
 inline dates::Day day(const char* iso) { return *dates::parse_iso(iso); }
 
 /// A goal `Goal ID` of `owner`, created 2026-11-01, without updates.
+/// A win of `day` titled "Win ID" with an impact (empty: none).
+inline Win win(std::string id, const char* day_iso, std::string impact = "It mattered") {
+  Win w;
+  w.id = std::move(id);
+  w.date = day(day_iso);
+  w.title = "Win " + w.id;
+  w.impact = std::move(impact);
+  return w;
+}
+
 inline Goal goal(std::string id, std::string owner = "me", std::vector<std::string> supports = {}) {
   Goal g;
   g.id = id;
