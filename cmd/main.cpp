@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -71,8 +72,12 @@ void build_context(const GlobalOptions& g, Context& ctx) {
   while (ctx.dir.size() > 1 && ctx.dir.back() == '/') ctx.dir.pop_back();
   // a command we suggest ("upward prep-1on1 done ID") reaches this repository without --dir
   // only when it is the default or UPWARD_DIR names it
-  if (!g.dir.empty() && process::getenv(ctx.env, "UPWARD_DIR").value_or("") != g.dir)
-    ctx.dir_words = "--dir " + text::shell_word(ctx.dir) + " ";
+  // (absolute: pasted elsewhere, or run by cron from $HOME, it still names this repository)
+  if (!g.dir.empty() && process::getenv(ctx.env, "UPWARD_DIR").value_or("") != g.dir) {
+    std::error_code ec;
+    auto absolute = std::filesystem::absolute(ctx.dir, ec);
+    ctx.dir_words = "--dir " + text::shell_word(ec ? ctx.dir : absolute.lexically_normal().string()) + " ";
+  }
   ctx.today = local_today();
   ctx.now = std::time(nullptr);
   if (!g.today.empty()) {

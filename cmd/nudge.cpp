@@ -47,7 +47,10 @@ NudgeInput read_input(Context& ctx, std::vector<Problem>& skipped) {
       in.topics.insert(in.topics.end(), topics.begin(), topics.end());
     }
   }
-  if (c.digest) in.last_sent = ctx.repo().last_sent(ctx.today, skipped);
+  if (c.digest) {
+    in.last_sent = ctx.repo().last_sent(ctx.today, skipped);
+    in.sent_this_week = ctx.repo().sent_in({dates::week_first(ctx.today, in.week_start), ctx.today}, skipped);
+  }
   return in;
 }
 

@@ -175,6 +175,9 @@ class NudgeTest(UpwardTest):
         self.put("sent/2026-11-25-digest.toml", 'date = 2026-11-25\nperiod = { first = 2026-11-23, last = 2026-11-29 }\n'
                                                 'to = ["dana@example.com"]\n')
         self.assertEqual(self.nudge()[0], 0)  # this week's, sent
+        self.put("sent/2026-11-26-digest.toml", 'date = 2026-11-26\nperiod = { first = 2026-11-16, last = 2026-11-22 }\n'
+                                                'to = ["dana@example.com"]\n')
+        self.assertEqual(self.nudge()[0], 0)  # last week's re-sent after it: this week's still counts
 
     def test_the_next_1on1_with_an_empty_agenda(self):
         self.fresh("2026-11-26")

@@ -285,6 +285,9 @@ TEST_CASE("nudge: the weekly digest not sent this week, on or after its day") {
   // last week's, sent late this Monday, is not this week's
   auto late = std::optional<SentDigest>{sent("2026-11-23", "2026-11-16", "2026-11-22")};
   CHECK(nudge_digest(late, d("2026-11-27"), date::Monday, date::Friday));
+  // this week's sent, then last week's again: this week's still counts
+  std::vector<SentDigest> week{sent("2026-11-27", "2026-11-23", "2026-11-29"), *late};
+  CHECK_FALSE(nudge_digest(late, d("2026-11-27"), date::Monday, date::Friday, week));
   // the week's start counts: a week from Sunday, digest on Monday
   CHECK(nudge_digest(last, d("2026-11-23"), date::Sunday, date::Monday));
   CHECK_FALSE(nudge_digest(std::optional<SentDigest>{sent("2026-11-22")}, d("2026-11-23"), date::Sunday, date::Monday));

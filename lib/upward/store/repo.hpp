@@ -157,6 +157,9 @@ class Repo {
   /// none; a file that does not read cleanly is added to `skipped` (and nullopt returned).
   std::optional<SentDigest> last_sent(dates::Day day, std::vector<Problem>& skipped,
                                       std::optional<dates::Day> ends_before = std::nullopt) const;
+  /// Every digest sent in `days` (chosen by the day in the file's name; only those are parsed), in
+  /// name order; a file that does not read cleanly is added to `skipped`.
+  std::vector<SentDigest> sent_in(const dates::DateRange& days, std::vector<Problem>& skipped) const;
   /// Record a digest that was sent: a new file sent/DATE-digest.toml (a suffix when taken),
   /// committed. Its id in `ids`.
   WriteResult record_sent(const SentDigest& sent);

@@ -65,6 +65,34 @@ std::optional<SentDigest> Repo::last_sent(dates::Day day, std::vector<Problem>& 
   return std::nullopt;
 }
 
+std::vector<SentDigest> Repo::sent_in(const dates::DateRange& days, std::vector<Problem>& skipped) const {
+  settle();
+  std::vector<SentDigest> out;
+  try {
+    fsio::refuse_links(dir(), "sent");
+  } catch (const Error& e) {
+    skipped.push_back({{path("sent"), 0, 0}, e.what()});
+    return out;
+  }
+  for (const auto& rel : fsio::toml_files(path("sent"))) {
+    auto sent_day = rel.find('/') == std::string::npos && rel.size() >= 10 ? dates::parse_iso(rel.substr(0, 10))
+                                                                            : std::nullopt;
+    if (!sent_day || !days.contains(*sent_day)) continue;
+    std::string p = path("sent/" + rel), id = rel.substr(0, rel.size() - 5);
+    std::vector<Problem> problems;
+    try {
+      std::string text = fsio::read_file(p);
+      if (!text::valid_utf8(text)) throw Error(SourceLoc{p, 0, 0}, "not valid UTF-8");
+      SentDigest sent = sent_from_toml(parse_toml(text, p), id, p, problems);
+      if (problems.empty()) out.push_back(std::move(sent));
+    } catch (const Error& e) {
+      problems.push_back({e.where().value_or(SourceLoc{p, 0, 0}), e.what()});
+    }
+    if (!problems.empty()) skipped.push_back(problems.front());
+  }
+  return out;
+}
+
 WriteResult Repo::record_sent(const SentDigest& sent) {
   // what is written must read back cleanly, or the next digest could not use it
   std::string text = sent_to_toml(sent), shown = path("sent/" + sent_stem(sent) + ".toml");

@@ -247,10 +247,13 @@ std::vector<Nudge> nudge_follow_ups(std::span<const Win> wins, dates::Day today)
 }
 
 std::optional<Nudge> nudge_digest(const std::optional<SentDigest>& last_sent, dates::Day today,
-                                  date::weekday week_start, date::weekday digest_day) {
+                                  date::weekday week_start, date::weekday digest_day,
+                                  std::span<const SentDigest> sent_this_week) {
   if (!last_sent) return std::nullopt;  // --send never used: the user sends updates some other way
   dates::Day first = dates::week_first(today, week_start);
   if (last_sent->period.last >= first) return std::nullopt;  // one that covers this week (last week's, sent late, does not)
+  for (const auto& s : sent_this_week)
+    if (s.period.last >= first) return std::nullopt;  // this week's, then an older week re-sent
   dates::Day due = first + (digest_day - week_start);
   if (today < due) return std::nullopt;
   Nudge n;
@@ -306,7 +309,8 @@ std::vector<Nudge> build_nudges(const NudgeInput& in) {
   if (c.one_on_one) add(nudge_one_on_ones(in.people, in.meetings, in.topics, in.today));
   if (c.goals) add(nudge_goals(in.goals, in.today, c.due_days, in.stale_after_days));
   if (c.digest)
-    if (auto n = nudge_digest(in.last_sent, in.today, in.week_start, c.digest_day)) out.push_back(std::move(*n));
+    if (auto n = nudge_digest(in.last_sent, in.today, in.week_start, c.digest_day, in.sent_this_week))
+      out.push_back(std::move(*n));
   if (c.follow_ups) add(nudge_follow_ups(in.wins, in.today));
   add(nudge_no_win(in.wins, in.today, c.no_win_days));
   if (c.vague_wins)

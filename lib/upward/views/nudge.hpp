@@ -61,6 +61,7 @@ struct NudgeInput {
   std::vector<Meeting> meetings;  ///< every person's 1:1 records
   std::vector<Topic> topics;      ///< every person's talking points
   std::optional<SentDigest> last_sent;  ///< the latest digest sent on or before today; nullopt: --send never used
+  std::vector<SentDigest> sent_this_week;  ///< the digests sent from this week's first day to today
 };
 
 /// True for Monday to Friday.
@@ -109,10 +110,12 @@ std::vector<Nudge> nudge_goals(std::span<const Goal> goals, dates::Day today, in
 /// follow_ups: the wins whose follow-up is due (outcome_due()).
 std::vector<Nudge> nudge_follow_ups(std::span<const Win> wins, dates::Day today);
 
-/// digest: a digest has been sent before (`last_sent`), none since this week began, and today
-/// is on or after this week's `digest_day` (overdue after it).
+/// digest: a digest has been sent before (`last_sent`), none whose period reaches this week
+/// (`last_sent`, or any of `sent_this_week`: a week re-sent after this one does not hide it), and
+/// today is on or after this week's `digest_day` (overdue after it).
 std::optional<Nudge> nudge_digest(const std::optional<SentDigest>& last_sent, dates::Day today,
-                                  date::weekday week_start, date::weekday digest_day);
+                                  date::weekday week_start, date::weekday digest_day,
+                                  std::span<const SentDigest> sent_this_week = {});
 
 /// vague_wins: the wins (not kudos) of the last 30 days, today included, with no impact, no
 /// metric and no goal: one nudge counting them, the oldest first.
