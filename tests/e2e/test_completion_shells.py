@@ -101,7 +101,7 @@ class CompletionListsTest(UpwardTest):
         finally:
             zsh.close()
 
-    def test_every_shell_offers_every_sub_command(self):
+    def test_bash_offers_every_sub_command(self):
         tops = {p for p in self.commands if " " not in p}
         script = f"source {COMP}/upward.bash\n" + "\n".join(
             f"COMP_WORDS=(upward {p} ''); COMP_CWORD={len(p.split()) + 1}; COMPREPLY=(); _upward; "

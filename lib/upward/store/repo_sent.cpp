@@ -12,16 +12,45 @@
 
 namespace upward {
 
+namespace {
+
+/// sent/REL read and checked; nullopt, with its first problem in `skipped`, when it does not read cleanly.
+std::optional<SentDigest> read_sent(const Repo& repo, const std::string& rel, std::vector<Problem>& skipped) {
+  std::string p = repo.path("sent/" + rel), id = rel.substr(0, rel.size() - 5);
+  std::vector<Problem> problems;
+  SentDigest sent;
+  try {
+    std::string text = fsio::read_file(p);
+    if (!text::valid_utf8(text)) throw Error(SourceLoc{p, 0, 0}, "not valid UTF-8");
+    sent = sent_from_toml(parse_toml(text, p), id, p, problems);
+  } catch (const Error& e) {
+    problems.push_back({e.where().value_or(SourceLoc{p, 0, 0}), e.what()});
+  }
+  if (!problems.empty()) {
+    skipped.push_back(problems.front());
+    return std::nullopt;
+  }
+  return sent;
+}
+
+/// False (and the reason in `skipped`) when sent/ is a link: it is not read, as it is not written.
+bool sent_readable(const Repo& repo, std::vector<Problem>& skipped) {
+  try {
+    fsio::refuse_links(repo.dir(), "sent");
+    return true;
+  } catch (const Error& e) {
+    skipped.push_back({{repo.path("sent"), 0, 0}, e.what()});
+    return false;
+  }
+}
+
+}  // namespace
+
 std::optional<SentDigest> Repo::last_sent(dates::Day day, std::vector<Problem>& skipped,
                                           std::optional<dates::Day> ends_before) const {
   namespace fs = std::filesystem;
   settle();
-  try {  // a linked sent/ is not read, as it is not written
-    fsio::refuse_links(dir(), "sent");
-  } catch (const Error& e) {
-    skipped.push_back({{path("sent"), 0, 0}, e.what()});
-    return std::nullopt;
-  }
+  if (!sent_readable(*this, skipped)) return std::nullopt;
   // by name: the day, then HHMMSS when the name has one (`2026-11-27-170003-digest`), then mtime
   struct Candidate {
     dates::Day day;
@@ -45,22 +74,10 @@ std::optional<SentDigest> Repo::last_sent(dates::Day day, std::vector<Problem>& 
     return std::tie(a.day, a.time, a.mtime) > std::tie(b.day, b.time, b.mtime);
   });
   for (const auto& c : found) {
-    std::string p = path("sent/" + c.rel), id = c.rel.substr(0, c.rel.size() - 5);
-    std::vector<Problem> problems;
-    SentDigest sent;
-    try {
-      std::string text = fsio::read_file(p);
-      if (!text::valid_utf8(text)) throw Error(SourceLoc{p, 0, 0}, "not valid UTF-8");
-      sent = sent_from_toml(parse_toml(text, p), id, p, problems);
-    } catch (const Error& e) {
-      problems.push_back({e.where().value_or(SourceLoc{p, 0, 0}), e.what()});
-    }
-    if (!problems.empty()) {
-      skipped.push_back(problems.front());
-      return std::nullopt;
-    }
-    sent.time = c.time;
-    if (!ends_before || sent.period.last < *ends_before) return sent;
+    auto sent = read_sent(*this, c.rel, skipped);
+    if (!sent) return std::nullopt;
+    sent->time = c.time;
+    if (!ends_before || sent->period.last < *ends_before) return sent;
   }
   return std::nullopt;
 }
@@ -68,27 +85,12 @@ std::optional<SentDigest> Repo::last_sent(dates::Day day, std::vector<Problem>& 
 std::vector<SentDigest> Repo::sent_in(const dates::DateRange& days, std::vector<Problem>& skipped) const {
   settle();
   std::vector<SentDigest> out;
-  try {
-    fsio::refuse_links(dir(), "sent");
-  } catch (const Error& e) {
-    skipped.push_back({{path("sent"), 0, 0}, e.what()});
-    return out;
-  }
+  if (!sent_readable(*this, skipped)) return out;
   for (const auto& rel : fsio::toml_files(path("sent"))) {
     auto sent_day = rel.find('/') == std::string::npos && rel.size() >= 10 ? dates::parse_iso(rel.substr(0, 10))
                                                                             : std::nullopt;
     if (!sent_day || !days.contains(*sent_day)) continue;
-    std::string p = path("sent/" + rel), id = rel.substr(0, rel.size() - 5);
-    std::vector<Problem> problems;
-    try {
-      std::string text = fsio::read_file(p);
-      if (!text::valid_utf8(text)) throw Error(SourceLoc{p, 0, 0}, "not valid UTF-8");
-      SentDigest sent = sent_from_toml(parse_toml(text, p), id, p, problems);
-      if (problems.empty()) out.push_back(std::move(sent));
-    } catch (const Error& e) {
-      problems.push_back({e.where().value_or(SourceLoc{p, 0, 0}), e.what()});
-    }
-    if (!problems.empty()) skipped.push_back(problems.front());
+    if (auto sent = read_sent(*this, rel, skipped)) out.push_back(std::move(*sent));
   }
   return out;
 }
