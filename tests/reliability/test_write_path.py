@@ -234,6 +234,21 @@ class WritePathTest(UpwardTest):
             self.assertEqual(self.leftovers(fresh), [], i)
         figures("killed first writes", stats)
 
+    def test_init_beside_a_git_init_that_outlived_a_killed_upward_succeeds(self):
+        # a kill of upward alone leaves its `git init` running: the next init races it, and git
+        # refuses to copy a template file the other one just wrote ("File exists")
+        for i in range(30):
+            fresh = os.path.join(self.tmp, f"racing-{i}")
+            os.makedirs(os.path.join(fresh, ".git"))
+            orphan = subprocess.Popen(["git", "init", "-q", fresh], stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.DEVNULL, env=self.env)
+            r = subprocess.run([BIN, "init", fresh], capture_output=True, env=self.env)
+            orphan.wait()
+            self.assertEqual(r.returncode, 0, (i, r.stderr))
+            log = subprocess.run(["git", "-C", fresh, "log", "--format=%s"], capture_output=True, text=True,
+                                 env=self.env).stdout
+            self.assertEqual(log, "init: upward repository\n", i)
+
     # -- issue 7 §4: log-win -e ------------------------------------------------------------------
 
     def editor(self, body):

@@ -223,9 +223,14 @@ void init(const std::string& dir, const process::Env& env) {
   // the repository, no other git of the user's works there: after a grace period the lock is stale.
   auto r = git(dir, {"init", "-q"}, env);
   const std::string config_lock = dir + "/.git/config.lock";
+  // A git init that outlived upward may still be copying its templates: the next init then
+  // finds a hook it is about to copy already there ("File exists"), and succeeds once that git is done.
   // (the failure is judged by git's words: that git may let go of the lock before it is looked at)
-  for (int wait = 0; r.exit_code != 0 && r.output.find("could not lock config file") != std::string::npos && wait < 20;
-       ++wait) {
+  auto racing = [](const process::Result& r) {
+    return r.exit_code != 0 && (r.output.find("could not lock config file") != std::string::npos ||
+                                r.output.find("File exists") != std::string::npos);
+  };
+  for (int wait = 0; racing(r) && wait < 20; ++wait) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     if (wait == 19) ::unlink(config_lock.c_str());
     r = git(dir, {"init", "-q"}, env);
