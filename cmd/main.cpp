@@ -201,6 +201,25 @@ int print_help(const CLI::App& app, const std::vector<std::string>& words) {
   return exit_ok;
 }
 
+/// The command the line names, when it can be told before parsing: the first word that is not
+/// a global option or its value, when it is a command's name and no help flag comes before it.
+/// Empty otherwise, and then every command is built (for help and usage messages).
+std::string_view named_command(const CLI::App& app, int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view w = argv[i];
+    if (w == "--" || w == "-h" || w == "--help") return {};
+    if (w.size() > 1 && w[0] == '-') {
+      const CLI::Option* o = w.find('=') == std::string_view::npos ? app.get_option_no_throw(std::string(w)) : nullptr;
+      if (o && o->get_type_size() > 0) ++i;  // its value
+      continue;
+    }
+    for (const auto& c : commands)
+      if (c.name == w) return c.name;
+    return {};
+  }
+  return {};
+}
+
 int finish(int rc) {
   if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
     fmt::print(stderr, "upward: cannot write to stdout: {}\n", std::strerror(errno));
@@ -236,7 +255,7 @@ int main(int argc, char** argv) {
   auto* list_options = app.add_subcommand("__options", "")->group("");  // hidden: for the tests
 
   Context ctx;
-  auto commands = add_commands(app, ctx);
+  auto built = add_commands(app, ctx, named_command(app, argc, argv));
   try {
     parse_command_line(app, argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -250,7 +269,7 @@ int main(int argc, char** argv) {
   }
   try {
     build_context(g, ctx);
-    for (auto& c : commands)
+    for (auto& c : built)
       if (c.app->parsed()) return finish(c.run());
     return finish(exit_usage);
   } catch (const UsageError& e) {

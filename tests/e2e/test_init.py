@@ -1,3 +1,4 @@
+import json
 import os
 import stat
 import subprocess
@@ -80,6 +81,24 @@ class InitTest(UpwardTest):
         r = self.run_upward("help", "goals", "nope")
         self.assertEqual((r.returncode, r.stdout, r.stderr.decode()),
                          (2, b"", "upward: unknown command 'nope' (expected list, add, update, done, show, align)\n"))
+
+    def test_only_the_named_command_is_built_and_help_still_lists_every_command(self):
+        # upward builds the options of the command the line names only; the top-level help,
+        # a help flag before the command and a global option's value that is a command's name still work
+        full = self.run_upward("--help").stdout.decode()
+        names = ["init", "log-win", "digest", "prep-1on1", "outcome", "goals", "people", "wins", "edit", "set",
+                 "rm", "check", "nudge", "harvest", "sync"]
+        for name in names:
+            self.assertRegex(full, rf"\n  {name} ", name)
+        self.assertEqual(self.run_upward("-q", "--color", "never", "--help").stdout.decode(), full)
+        self.assertIn("Usage: upward goals [OPTIONS]", self.run_upward("--help", "goals").stdout.decode())
+        other = os.path.join(self.tmp, "wins")  # --dir's value is a command's name: the command is `init`
+        r = subprocess.run([BIN, "--dir", "wins", "init", "--name", "A", "--email", "a@example.com"], cwd=self.tmp,
+                           capture_output=True, env=self.env)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(os.path.exists(os.path.join(other, "upward.toml")))
+        r = subprocess.run([BIN, "--dir=wins", "-q", "wins", "--format", "json"], cwd=self.tmp, capture_output=True, env=self.env)
+        self.assertEqual((r.returncode, json.loads(r.stdout)["wins"]), (0, []), r.stderr)
 
     def test_usage_errors_exit_2(self):
         for args in (["bogus"], ["log-win", "--bogus", "x"], ["log-win", "--kind", "brag", "x"],
