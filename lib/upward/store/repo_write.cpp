@@ -4,6 +4,7 @@
 #include "upward/base/error.hpp"
 #include "upward/base/text.hpp"
 #include "upward/model/records.hpp"
+#include "upward/model/toml_read.hpp"
 #include "upward/store/git.hpp"
 #include "upward/store/repo.hpp"
 #include "upward/store/repo_require.hpp"
@@ -13,9 +14,12 @@ namespace upward {
 
 namespace {
 
-/// upward.toml with `manager` set to `id`, edited in place.
+/// upward.toml with `manager` set to `id`, edited in place; left alone when it already names `id`,
+/// however the string is written ('dana', """dana"""), so nothing is written or committed.
 void set_manager(Transaction& tx, const Repo& repo, const std::string& id) {
-  tx.replace("upward.toml", toml_edit::set_top_level_string(tx.read("upward.toml"), "manager", id, repo.path("upward.toml")));
+  std::string text = tx.read("upward.toml");
+  if (parse_toml(text, repo.path("upward.toml"))["manager"].value<std::string>() == id) return;
+  tx.replace("upward.toml", toml_edit::set_top_level_string(text, "manager", id, repo.path("upward.toml")));
 }
 
 }  // namespace
