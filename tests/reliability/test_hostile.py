@@ -252,6 +252,27 @@ class HostileTextTest(UpwardTest):
                 for ch in RAW:
                     self.assertNotIn(ch, (out + err).decode(), (args, repr(ch)))
 
+    def test_words_in_brackets_arrive_as_typed(self):
+        # CLI11 read "[WIP]" given to a TEXT... positional as a list: "WIP"; "[a,b]" as "a b"
+        win = self.ok("log-win", "[WIP]", "cut", "[a,b]", "-i", "[impact,x]", "-d", "2026-11-21").strip()
+        with open(os.path.join(self.repo, self.win_path(win)), "rb") as f:
+            stored = tomllib.load(f)
+        self.assertEqual((stored["title"], stored["impact"]), ("[WIP] cut [a,b]", "[impact,x]"))
+        self.ok("outcome", win, "[[update]]", "--", "[x,y]", "-z")
+        with open(os.path.join(self.repo, self.win_path(win)), "rb") as f:
+            self.assertEqual(tomllib.load(f)["outcome"], "[[update]] [x,y] -z")
+        topic = self.ok("prep-1on1", "add", "[ask]", "--kind", "ask").strip()
+        with open(os.path.join(self.repo, "1on1s", "dana", "topics", topic + ".toml"), "rb") as f:
+            self.assertEqual(tomllib.load(f)["text"], "[ask]")
+        self.ok("goals", "update", "g", "--note", "[n]")
+        self.ok("set", "goal", "g", "--title", "[t]")
+        with open(os.path.join(self.repo, "goals", "g.toml"), "rb") as f:
+            goal = tomllib.load(f)
+        self.assertEqual((goal["title"], goal["update"][-1]["note"]), ("[t]", "[n]"))
+        r = self.run_upward("goals", "--format", "[md]")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"unknown value '[md]'", r.stderr)
+
     def test_invalid_utf8_is_refused_in_every_text_field(self):
         bad = b"caf\xe9 \xff\xfe"
         cases = [["log-win", bad], ["log-win", "ok", "-i", bad], ["goals", "add", bad, "--id", "u"],
