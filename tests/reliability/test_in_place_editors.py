@@ -817,6 +817,12 @@ def plan_config(rng, mb, n):
 
 
 def plan_meeting(rng, mb, n):
+    if rng.random() < 0.15:  # a new file beside the record: the record's bytes stay
+        text = cli_text(rng)
+        args = ["prep-1on1", "add", text] + (["--with", "dana"] if rng.random() < 0.5 else [])
+        change = Change(args, TARGET["meeting"], "create")
+        change.new_text = text
+        return change
     actions = mb["action"]
     i = rng.choice([i for i, a in enumerate(actions) if re.fullmatch("[a-z0-9][a-z0-9-]*", str(a.get("id")))] or [0])
     day = TODAY
@@ -1012,6 +1018,8 @@ class InPlaceEditorsTest(unittest.TestCase):
                     except Exception:
                         mb = meaning(rng.choice(self.pristine[kind]))  # for a broken variant: any plan will do
                     change = PLANNERS[kind](rng, mb, n * 10 + step)
+                    while refusal and change.mode == "create":  # a refusal needs a command that reads the file
+                        change = PLANNERS[kind](rng, mb, n * 10 + step)
                     r = self.run_upward(repo, change.args)
                     after = snapshot(repo)
                     stats["changes"] += 1
@@ -1049,6 +1057,11 @@ class InPlaceEditorsTest(unittest.TestCase):
         if r.returncode != 0:
             return f"a valid variant was refused (exit {r.returncode}):\n{err}"
         changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+        if change.mode == "create":
+            stats["creates beside a hand-edited record"] += 1
+            if len(changed) != 1 or changed[0] in before or not changed[0].startswith("1on1s/dana/topics/"):
+                return f"expected one new talking point, changed {changed}"
+            return None if meaning(after[changed[0]].decode())["text"] == change.new_text else "the new text differs"
         if change.noop():
             stats["changes that change nothing (no write)"] += 1
             return None if not changed else f"a change that changes nothing wrote {changed}"
@@ -1076,6 +1089,37 @@ class InPlaceEditorsTest(unittest.TestCase):
             return problem + f"\n--- after:\n{a_text!r}"
         stats[f"{change.mode}s judged"] += 1
         return None
+
+
+class JudgeTest(unittest.TestCase):
+    """The judge itself can fail: a byte outside the value, a lost comment, a misplaced line."""
+
+    def test_a_set_that_touches_only_the_value_passes_and_any_other_byte_fails(self):
+        before = '\ufeffa = 1 # c\r\n"title" =  """x\r\ny"""  # keep\r\n\r\n[[update]]\r\ndate = 2026-11-20\r\n'
+        good = before.replace('"""x\r\ny"""', '"new"')
+        self.assertIsNone(judge_set(before, good, [(("title",), "new")]))
+        self.assertIsNotNone(judge_set(before, good.replace("# keep", "#keep"), [(("title",), "new")]))
+        self.assertIsNotNone(judge_set(before, good.replace("\r\n\r\n", "\r\n"), [(("title",), "new")]))
+        inserted = before.replace("\r\n\r\n[[", '\r\nwhy = "w"\r\n\r\n[[')
+        self.assertIsNone(judge_set(before, inserted, [(("why",), "w")]))
+        self.assertIsNotNone(judge_set(before, inserted.replace('why = "w"\r\n', 'why = "w"\n'), [(("why",), "w")]))
+        self.assertIsNotNone(judge_set(before, inserted.replace("a = 1", "a = 1 "), [(("why",), "w")]))
+        action = 'date = 2026-11-16\n[[action]]\nid = "a"\n[[action]]\nid = "b"  # me\n\n[x]\n'
+        done = action.replace('"b"  # me\n', '"b"  # me\ndone = 2026-11-23\n')
+        self.assertIsNone(judge_set(action, done, [(("action", 1, "done"), D(2026, 11, 23))]))
+        example = '# manager = "x"\nschema = 1\n[me]\n'
+        self.assertIsNone(judge_set(example, 'manager = "d"\nschema = 1\n[me]\n', [(("manager",), "d")], "manager"))
+        self.assertIsNotNone(judge_set(example, 'manager = "d"\nschema = 1\n[me]\n', [(("manager",), "d")]))
+
+    def test_an_append_keeps_the_prefix_and_adds_one_table(self):
+        before = "title = 'x'  # no final newline"
+        block = "\n[[update]]\ndate = 2026-11-23\nnote = \"n\"\n"
+        self.assertIsNone(judge_append(before, before + "\n" + block, "update"))
+        self.assertIsNotNone(judge_append(before, before + block, "update"))
+        self.assertIsNotNone(judge_append(before, before.replace("  #", " #") + "\n" + block, "update"))
+        crlf = "title = 'x'\r\n"
+        self.assertIsNone(judge_append(crlf, crlf + block.replace("\n", "\r\n"), "update"))
+        self.assertIsNotNone(judge_append(crlf, crlf + block, "update"))
 
 
 class FoundByTheFuzzerTest(UpwardTest):
