@@ -241,6 +241,25 @@ class HostileTextTest(UpwardTest):
                     self.assertIn("\\x1b", out.decode(), args)
                     self.assertIn("\\u202e", out.decode(), args)
 
+    def test_harvest_shows_a_hostile_commit_subject_exactly_to_a_pipe_and_escaped_on_a_terminal(self):
+        src = os.path.join(self.home, "src")
+        os.makedirs(src)
+        subject = text_of("commit", 50)
+        with open(os.path.join(src, "file.txt"), "w") as f:
+            f.write("work\n")
+        for args in (["init", "-q", "-b", "main"], ["add", "file.txt"], ["commit", "-q", "-m", subject]):
+            subprocess.run(["git", "-C", src, *args], check=True, capture_output=True,
+                           env=dict(self.env, GIT_AUTHOR_DATE="2026-11-23T10:00:00Z"))
+        r = self.run_upward("harvest", "--repo", src)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(subject, unmd(r.stdout.decode()))  # Markdown
+        env = dict(self.env, LC_ALL="C.UTF-8", TERM="xterm", COLUMNS="100000")
+        rc, out, err = run_on_terminal([BIN, "--dir", self.repo, "--color", "never", "harvest", "--repo", src], env)
+        self.assertEqual(rc, 0, err)
+        for ch in RAW:
+            self.assertNotIn(ch, (out + err).decode(), repr(ch))
+        self.assertIn(b"\\x1b", out)
+
     def test_notes_on_stderr_quote_record_text_escaped_on_a_terminal(self):
         env = dict(self.env, LC_ALL="C.UTF-8", TERM="xterm")
         for args in (["outcome", self.vague, "Second"],          # names the previous outcome
