@@ -849,6 +849,16 @@ def plan_win(rng, mb, n):
         edits = [(("outcome",), text), (("outcome_date",), day)]
         expected = with_path(with_path(mb, ("outcome",), text), ("outcome_date",), day)
         return Change(args, rel, "set", expected, edits, creates=[f"outcomes/2026/11/{day.isoformat()}-{WIN_ID}.toml"])
+    if rng.random() < 0.12:  # a new date renames the win: the same text, its date replaced, in a new file
+        last = min([TODAY] + [mb[k] for k in ("follow_up", "outcome_date") if k in mb])
+        d = day_between(rng, D(2026, 9, 1), last)
+        if d != mb.get("date"):
+            new_id = d.isoformat() + WIN_ID[10:]
+            change = Change(["set", "win", WIN_ID, "--date", d.isoformat()], rel, "move", with_path(mb, ("date",), d),
+                            [(("date",), d)])
+            change.new_rel = f"wins/{d.year}/{d.month:02}/{new_id}.toml"
+            change.new_id = new_id
+            return change
     args, fields = ["set", "win", WIN_ID], {}
     while not fields:
         if rng.random() < 0.3:
@@ -1027,7 +1037,7 @@ class InPlaceEditorsTest(unittest.TestCase):
                     if problem:
                         mismatches.append((kind, v, change.args, problem, before[rel]))
                         break
-                    if refusal:
+                    if refusal or change.mode == "move":  # a refused file stays refused; a moved win has a new id
                         break
                 shutil.rmtree(repo)
         stats["mismatches"] = len(mismatches)
@@ -1037,6 +1047,28 @@ class InPlaceEditorsTest(unittest.TestCase):
         for kind, v, args, problem, text in mismatches[:8]:
             report.append(f"--- {kind} variant {v}: upward {' '.join(args)}\n{problem}\n--- the file before:\n{text!r}")
         self.assertFalse(mismatches, "\n\n".join(report))
+
+    def judge_move(self, change, before, after, stats):
+        """set win --date: the file moves to the new date's name with only its date changed; its
+        outcome notes move with it, their win key changed."""
+        changed = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
+        notes_before = {k for k in before if k.startswith("outcomes/") and k.endswith(f"-{WIN_ID}.toml")}
+        notes_after = {k for k in after if k.startswith("outcomes/") and k.endswith(f"-{change.new_id}.toml")}
+        if change.rel in after or change.new_rel not in after:
+            return f"expected {change.rel} moved to {change.new_rel}; changed {sorted(changed)}"
+        if changed != {change.rel, change.new_rel} | notes_before | notes_after or len(notes_before) != len(notes_after):
+            return f"changed {sorted(changed)}"
+        for note in notes_after:
+            if meaning(after[note].decode()).get("win") != change.new_id:
+                return f"{note} does not name {change.new_id}"
+        b_text, a_text = before[change.rel].decode(), after[change.new_rel].decode()
+        if meaning(a_text) != change.meaning:
+            return f"the meaning is not the old one plus the change:\n  got      {meaning(a_text)}\n  expected {change.meaning}"
+        problem = judge_set(b_text, a_text, change.edits)
+        if problem:
+            return problem
+        stats["moves judged (set win --date)"] += 1
+        return None
 
     def judge(self, kind, refusal, line, change, r, before, after, stats):
         err = r.stderr.decode(errors="replace")
@@ -1062,6 +1094,8 @@ class InPlaceEditorsTest(unittest.TestCase):
             if len(changed) != 1 or changed[0] in before or not changed[0].startswith("1on1s/dana/topics/"):
                 return f"expected one new talking point, changed {changed}"
             return None if meaning(after[changed[0]].decode())["text"] == change.new_text else "the new text differs"
+        if change.mode == "move":
+            return self.judge_move(change, before, after, stats)
         if change.noop():
             stats["changes that change nothing (no write)"] += 1
             return None if not changed else f"a change that changes nothing wrote {changed}"
