@@ -455,7 +455,8 @@ MODEL = {
     "goal": [("an unknown status", '[[update]]\ndate = 2026-11-20\nstatus = "at risk"'),
              ("a quoted date", '[[update]]\ndate = "2026-11-20"'),
              ("progress over 100", "[[update]]\ndate = 2026-11-20\nprogress = 150"),
-             ("a goal key inside an update", '[[update]]\ndate = 2026-11-20\nprivate = true')],
+             ("a goal key inside an update", '[[update]]\ndate = 2026-11-20\nprivate = true'),
+             ("an inline update array", "update = [{ date = 2026-11-20, progress = 10 }]")],
     "person": [("an unknown style", 'style = "verbose"'), ("a string for a list", 'priorities = "x"'),
                ("a bad email", 'email = "Dana <d@x.io>"')],
     "meeting": [("an action without text", '[[action]]\nid = "zz"\nowner = "me"'),
@@ -496,6 +497,14 @@ def broken(rng, kind, text):
         data = "\n".join(lines[:at]).encode() + (b"\n" if at else b"") + b"# caf\xe9 \xff\n" + "\n".join(lines[at:]).encode()
         return data, "invalid UTF-8", at + 1
     what, block = rng.choice(MODEL[kind])
+    if block.startswith("update = "):  # read as updates, but no [[update]] can be appended to it
+        candidate = "\n".join(lines[:first_table_line(lines)] + [block]) + "\n"
+        try:
+            if isinstance(tomllib.loads(candidate).get("update"), list):
+                return candidate.encode(), what, None
+        except tomllib.TOMLDecodeError:
+            pass
+        what, block = MODEL[kind][0]
     if block.startswith("[[") or kind == "goal":
         return (text.rstrip("\n") + "\n\n" + block + "\n").encode(), what, None
     key = block.split(" =")[0]
@@ -1028,7 +1037,8 @@ class InPlaceEditorsTest(unittest.TestCase):
                     except Exception:
                         mb = meaning(rng.choice(self.pristine[kind]))  # for a broken variant: any plan will do
                     change = PLANNERS[kind](rng, mb, n * 10 + step)
-                    while refusal and change.mode == "create":  # a refusal needs a command that reads the file
+                    # a refusal needs a command that reads the file; an inline update array refuses an append only
+                    while refusal and change.mode == "create" or refusal == "an inline update array" and change.mode != "append":
                         change = PLANNERS[kind](rng, mb, n * 10 + step)
                     r = self.run_upward(repo, change.args)
                     after = snapshot(repo)
@@ -1180,6 +1190,18 @@ class FoundByTheFuzzerTest(UpwardTest):
             self.assertIn(b"'dana' already is your primary manager; nothing changed", r.stderr, value)
             self.assertEqual(self.read(self.config), text, value)
             self.assertEqual(self.commits(), commits, value)
+
+    def test_goals_update_on_an_inline_update_array_says_what_to_write(self):
+        path = os.path.join(self.repo, "goals", "t.toml")
+        for value in ("[{ date = 2026-11-20, progress = 10 }]", "[]"):
+            text = f'title = "T"\nupdate = {value}\n'
+            with open(path, "w") as f:
+                f.write(text)
+            for args in (["goals", "update", "t", "--progress", "20"], ["goals", "done", "t"]):
+                r = self.run_upward(*args)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertRegex(r.stderr.decode(), f"^upward: {re.escape(path)}:2:10: .*\\[\\[update\\]\\] tables")
+                self.assertEqual(self.read(path), text)
 
     def test_a_comment_line_inside_a_multi_line_value_is_not_the_manager_example(self):
         for value in ("'''\n# manager = \"x\"\n'''", "[\n  ## manager = ''\n  42,\n]"):

@@ -94,8 +94,15 @@ WriteResult Repo::update_goal(const std::string& id, const GoalUpdate& update, c
   goal(id);
   auto tx = change("goals update: " + id + (summary.empty() ? "" : " " + summary));
   goal(id);  // Error at FILE:LINE:COL when the file does not parse or holds a mistake
-  std::string rel = "goals/" + id + ".toml";
-  tx.replace(rel, toml_edit::append(tx.read(rel), update_to_toml(update), path(rel)));
+  std::string rel = "goals/" + id + ".toml", text = tx.read(rel);
+  // `update = [{...}]` reads as updates, but no [[update]] table can follow it
+  toml::table doc = parse_toml(text, path(rel));
+  if (const toml::array* inline_updates = doc["update"].as_array();
+      inline_updates && (inline_updates->empty() || !inline_updates->front().is_table() ||
+                         inline_updates->front().as_table()->is_inline()))
+    throw Error(loc_of(*doc.get("update"), path(rel)),
+                "write the updates as [[update]] tables, not an inline array ('goals update' appends one); nothing was written");
+  tx.replace(rel, toml_edit::append(text, update_to_toml(update), path(rel)));
   WriteResult result = tx.commit();
   result.ids.push_back(id);
   return result;
