@@ -139,7 +139,12 @@ const CLI::App* deepest(const CLI::App* app, std::string& path) {
 /// Parse the command line. CLI11 hands the words after `--` to the parent app once the
 /// command's TEXT... has a word (`log-win abc -- -3% rate` fails there), so in that case the
 /// line is parsed without them and they are added to the command's positional words.
-void parse_command_line(CLI::App& app, int argc, char** argv) {
+void parse_command_line(CLI::App& app, int argc, char** given) {
+  std::vector<std::string> words(given, given + argc);  // "[WIP]" guarded: see guard_brackets
+  for (auto& w : words) w = guard_brackets(std::move(w));
+  std::vector<char*> pointers;
+  for (auto& w : words) pointers.push_back(w.data());
+  char** argv = pointers.data();
   try {
     app.parse(argc, argv);
     return;

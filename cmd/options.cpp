@@ -6,6 +6,21 @@
 
 namespace upward::cmd {
 
+namespace {
+// a byte that is never part of UTF-8 text: nothing typed ends in "]" and this byte
+constexpr char bracket_guard = '\xFF';
+}  // namespace
+
+std::string guard_brackets(std::string word) {
+  if (word.size() >= 2 && word.front() == '[' && word.back() == ']') word += bracket_guard;
+  return word;
+}
+
+std::string unguard_brackets(std::string value) {
+  if (value.size() >= 2 && value.back() == bracket_guard && value[value.size() - 2] == ']') value.pop_back();
+  return value;
+}
+
 CLI::Validator one_of(std::vector<std::string> words) {
   std::string expected;
   for (const auto& w : words) expected += (expected.empty() ? "" : ", ") + w;

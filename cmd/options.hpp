@@ -13,6 +13,12 @@
 
 namespace upward::cmd {
 
+/// CLI11 reads a word in brackets given to a TEXT... positional as a list: "[WIP]" would arrive
+/// as "WIP", and "[a,b]" as "a" and "b". main guards such words before parsing (guard_brackets) and
+/// every helper below takes the guard off again (unguard_brackets), so each word arrives as typed.
+std::string guard_brackets(std::string word);
+std::string unguard_brackets(std::string value);
+
 template <class T>
 struct is_vector : std::false_type {};
 template <class T>
@@ -23,6 +29,7 @@ struct is_vector<std::vector<T>> : std::true_type {};
 template <class T>
 CLI::Option* add_one(CLI::App* sub, const std::string& names, T& target, const std::string& help) {
   auto* o = sub->add_option(names, target, help);
+  o->transform(unguard_brackets);
   o->expected(1)->allow_extra_args(false);
   o->multi_option_policy(is_vector<T>::value ? CLI::MultiOptionPolicy::TakeAll : CLI::MultiOptionPolicy::TakeLast);
   return o;
@@ -43,6 +50,7 @@ inline CLI::Option* add_switch(CLI::App* sub, const std::string& names, bool& ta
 template <class T>
 CLI::Option* add_positional(CLI::App* sub, const std::string& name, T& target, const std::string& help) {
   auto* o = sub->add_option(name, target, help);
+  o->transform(unguard_brackets);
   // words after `--` reach a TEXT... positional one by one: let it keep taking them
   if constexpr (is_vector<T>::value) o->allow_extra_args(true);
   return o;

@@ -83,7 +83,7 @@ Subcommand add_prep_1on1(CLI::App& app, Context& ctx) {
   auto opt = std::make_shared<Prep1on1Options>();
   auto* prep = app.add_subcommand("prep-1on1", "The agenda of your next 1:1, and its records");
   prep->require_subcommand(0, 1);
-  add_positional(prep, "person", opt->person, "Whose 1:1 (default: your primary manager)")->type_name("PERSON");
+  auto* person = add_positional(prep, "person", opt->person, "Whose 1:1 (default: your primary manager)")->type_name("PERSON");
   add_one(prep, "--date", opt->date, "The meeting's date (default: the next one from their cadence)")->type_name("EXPR");
   add_one(prep, "--since", opt->since, "The period's first day (default: the last 1:1 with them)")->type_name("EXPR");
   add_one(prep, "--format", opt->format, "md (default), text or json")->check(one_of({"md", "text", "json"}));
@@ -105,12 +105,14 @@ Subcommand add_prep_1on1(CLI::App& app, Context& ctx) {
   add_one(done, "-d,--date", opt->date, "When it was done (default: today)")->type_name("EXPR");
 
   auto* list = prep->add_subcommand("list", "Queued talking points and open action items, for scripts");
-  add_positional(list, "person", opt->person, "Whose (default: your primary manager)")->type_name("PERSON");
+  auto* list_person = add_positional(list, "person", opt->person, "Whose (default: your primary manager)")->type_name("PERSON");
   add_switch(list, "--all", opt->all, "Everyone with a 1on1s folder");
 
   return {prep, [=, &ctx] {
             for (const auto* sub : {add, done, list})
               if (sub->parsed()) refuse_parent_options(*prep, *sub);
+            if ((person->count() || list_person->count()) && opt->person.empty())  // "" is no one, not the default
+              throw UsageError("'' is not a person id (expected lowercase letters, digits and '-', at most 64)");
             if (add->parsed()) return run_prep_add(*opt, ctx);
             if (done->parsed()) return run_prep_done(*opt, ctx);
             if (list->parsed()) return run_prep_list(*opt, ctx);

@@ -83,6 +83,17 @@ TEST_CASE("digest html: every user string is escaped") {
   CHECK(html.find("no proposed solution yet") != std::string::npos);
 }
 
+TEST_CASE("digest html: controls never reach the page raw, bidirectional overrides as references") {
+  // found by tests/reliability/test_hostile.py: a C1 CSI (U+009B) reached a terminal raw
+  Digest d = hostile_digest();
+  d.progress[0].wins[0].title =
+      "Fix \x1b[2J \xC2\x9B" "31m \xE2\x80\xAE" "exe.txt\xE2\x80\xAC \xE2\x81\xA6" "iso\xE2\x81\xA9 \x7F caf\xC3\xA9";
+  auto html = render_digest_html(d, {"", "Ada"});
+  CHECK(html.find("Fix \xEF\xBF\xBD[2J \xEF\xBF\xBD" "31m &#x202E;exe.txt&#x202C; &#x2066;iso&#x2069; \xEF\xBF\xBD caf\xC3\xA9") !=
+        std::string::npos);
+  for (std::string raw : {"\x1b", "\x7F", "\xC2\x9B", "\xE2\x80\xAE", "\xE2\x81\xA6"}) CHECK(html.find(raw) == std::string::npos);
+}
+
 TEST_CASE("digest html: a self-contained page with a title, a viewport and print styles") {
   auto d = hostile_digest();
   auto html = render_digest_html(d, {"", "Sam Rivera"});

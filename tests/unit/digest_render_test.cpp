@@ -522,3 +522,12 @@ TEST_CASE("digest subject: the subject, else Weekly update, then the period", "[
   CHECK(digest_subject("", {day(2026, 11, 27), day(2026, 11, 27)}) == "Update: 2026-11-27");
   CHECK(digest_subject("", {day(2026, 7, 1), day(2026, 12, 31)}) == "Update: 2026-07-01..2026-12-31");
 }
+
+TEST_CASE("digest text: a space before a word that starts with a zero-width character stays", "[digest]") {
+  // found by tests/reliability/test_hostile.py: "login \u202eexe" was printed "login\u202eexe"
+  Digest d;
+  d.period = week;
+  const std::string title = "Mark \u200Fשלום, login \u202Eexe.txt\u202C and \u2066iso\u2069 x\u0301 \x1b[2J done";
+  d.progress.push_back({"", "Other work", {win("w", day(2026, 11, 24), title)}});
+  CHECK(render_digest_text(d, opts).find("- " + title + "\n") != std::string::npos);
+}

@@ -58,6 +58,20 @@ TEST_CASE("toml_edit: the commented example of a key becomes the key's line") {
         "schema = 1\nmanager = \"lee\"\n# managers = 2\n[me]\n# manager = \"x\"\n");
 }
 
+TEST_CASE("toml_edit: a line inside a multi-line string or array is no commented example") {
+  // found by tests/reliability/test_in_place_editors.py: the line was replaced, and the key never set
+  std::string in_string = "pasted = '''\n# manager = \"x\"\n'''\nschema = 1\n[me]\n";
+  CHECK(toml_edit::set_top_level_string(in_string, "manager", "lee", "u.toml") ==
+        "pasted = '''\n# manager = \"x\"\n'''\nschema = 1\nmanager = \"lee\"\n[me]\n");
+  std::string in_array = "numbers = [\r\n  ## manager = ''\r\n  42,\r\n]\r\nschema = 1\r\n";
+  CHECK(toml_edit::set_top_level_string(in_array, "manager", "lee", "u.toml") ==
+        "numbers = [\r\n  ## manager = ''\r\n  42,\r\n]\r\nschema = 1\r\nmanager = \"lee\"\r\n");
+  // an example after the value still counts
+  std::string after = "numbers = [\n  # manager = 1\n]\n# manager = \"dana\"\nschema = 1\n";
+  CHECK(toml_edit::set_top_level_string(after, "manager", "lee", "u.toml") ==
+        "numbers = [\n  # manager = 1\n]\nmanager = \"lee\"\nschema = 1\n");
+}
+
 TEST_CASE("toml_edit: the upward.toml template takes its manager in place of the example") {
   std::string text = config_template("Ada Tester", "ada@example.com", true);
   std::string out = toml_edit::set_top_level_string(text, "manager", "dana", "upward.toml");

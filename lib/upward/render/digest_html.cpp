@@ -14,7 +14,26 @@ constexpr const char* bar_colour = "#d9480f";
 std::string esc(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (char c : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    auto next = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+    // a C1 control (U+0080-U+009F: CSI is one) shows as U+FFFD like a C0 one; a bidirectional
+    // override (U+202A-U+202E, U+2066-U+2069) as a character reference: the same page to a
+    // browser, and nothing a terminal acts on when the page is printed to one
+    if (static_cast<unsigned char>(c) == 0xC2 && next(1) >= 0x80 && next(1) <= 0x9F) {
+      out += "\xEF\xBF\xBD";
+      i += 1;
+      continue;
+    }
+    if (static_cast<unsigned char>(c) == 0xE2 && ((next(1) == 0x80 && next(2) >= 0xAA && next(2) <= 0xAE) ||
+                                                  (next(1) == 0x81 && next(2) >= 0xA6 && next(2) <= 0xA9))) {
+      unsigned cp = 0x2000 + ((next(1) & 0x3F) << 6) + (next(2) & 0x3F);
+      out += "&#x";
+      for (int shift = 12; shift >= 0; shift -= 4) out += "0123456789ABCDEF"[(cp >> shift) & 0xF];
+      out += ';';
+      i += 2;
+      continue;
+    }
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;

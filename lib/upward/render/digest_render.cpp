@@ -225,7 +225,7 @@ std::vector<Token> tokens(std::string_view s) {
     const int w = text::codepoint_width(cp);
     const bool stick = cur_wide && no_break_before(cp);
     if (!stick && (w == 2 || (cur_wide && w != 0))) flush();
-    if (cur.text.empty() && w != 0) {
+    if (cur.text.empty()) {  // a word may start with a zero-width character (U+200F, U+202E): its space stays
       cur.space = space;
       space = false;
     }

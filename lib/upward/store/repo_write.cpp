@@ -4,6 +4,7 @@
 #include "upward/base/error.hpp"
 #include "upward/base/text.hpp"
 #include "upward/model/records.hpp"
+#include "upward/model/toml_read.hpp"
 #include "upward/store/git.hpp"
 #include "upward/store/repo.hpp"
 #include "upward/store/repo_require.hpp"
@@ -13,9 +14,12 @@ namespace upward {
 
 namespace {
 
-/// upward.toml with `manager` set to `id`, edited in place.
+/// upward.toml with `manager` set to `id`, edited in place; left alone when it already names `id`,
+/// however the string is written ('dana', """dana"""), so nothing is written or committed.
 void set_manager(Transaction& tx, const Repo& repo, const std::string& id) {
-  tx.replace("upward.toml", toml_edit::set_top_level_string(tx.read("upward.toml"), "manager", id, repo.path("upward.toml")));
+  std::string text = tx.read("upward.toml");
+  if (parse_toml(text, repo.path("upward.toml"))["manager"].value<std::string>() == id) return;
+  tx.replace("upward.toml", toml_edit::set_top_level_string(text, "manager", id, repo.path("upward.toml")));
 }
 
 }  // namespace
@@ -90,8 +94,15 @@ WriteResult Repo::update_goal(const std::string& id, const GoalUpdate& update, c
   goal(id);
   auto tx = change("goals update: " + id + (summary.empty() ? "" : " " + summary));
   goal(id);  // Error at FILE:LINE:COL when the file does not parse or holds a mistake
-  std::string rel = "goals/" + id + ".toml";
-  tx.replace(rel, toml_edit::append(tx.read(rel), update_to_toml(update), path(rel)));
+  std::string rel = "goals/" + id + ".toml", text = tx.read(rel);
+  // `update = [{...}]` reads as updates, but no [[update]] table can follow it
+  toml::table doc = parse_toml(text, path(rel));
+  if (const toml::array* inline_updates = doc["update"].as_array();
+      inline_updates && (inline_updates->empty() || !inline_updates->front().is_table() ||
+                         inline_updates->front().as_table()->is_inline()))
+    throw Error(loc_of(*doc.get("update"), path(rel)),
+                "write the updates as [[update]] tables, not an inline array ('goals update' appends one); nothing was written");
+  tx.replace(rel, toml_edit::append(text, update_to_toml(update), path(rel)));
   WriteResult result = tx.commit();
   result.ids.push_back(id);
   return result;
