@@ -19,6 +19,18 @@ A second run fails git instead (FAULT_IN=git: the shim stays in the environment,
 upward, active in the git processes whose command line has FAULT_GIT_CMD): upward reports the
 record saved but not committed, exits 1 with git's own words, `upward check` lists the file as
 not committed, and `upward sync` commits it.
+
+What it found, each fixed in a commit of its own (the case that fails without the fix):
+- a failed write of git's stdin was taken for a child that stopped reading: git then failed with
+  "nothing to commit" and the message never named the cause (every command, write N = 3);
+- an unreadable file just before the renames was reported as "changed while upward was editing
+  it" (goals update, read N = 15);
+- prep-1on1 --save exited 1 with only "(skipped)" for a file that did not read, its record saved
+  (OneOnOneSave, read N = 3);
+- digest --send said "nothing was changed" when recording the sent update failed after the mail
+  went out (DigestSend, any fault inside the transaction);
+- a 1on1s folder that could not be listed made prep-1on1 done say "there are no open action
+  items" (ActionDone, open N = 1).
 """
 import collections
 import concurrent.futures
@@ -311,7 +323,8 @@ class FaultInjectionTest(UpwardTest):
                         continue
                     # check says the record is not committed; upward sync commits it
                     r = subprocess.run([BIN, "--dir", b.repo, "check"], capture_output=True, text=True, env=b.run_env)
-                    assert r.returncode == 1 and "not committed although autocommit is on" in r.stdout, (where, r.stdout)
+                    if kind is not RmWin:  # (check points at files; a removal not committed has none)
+                        assert r.returncode == 1 and "not committed although autocommit is on" in r.stdout, (where, r.stdout)
                     b.git("remote", "add", "origin", remote)  # (a remote makes new names end in a machine tag)
                     r = subprocess.run([BIN, "--dir", b.repo, "sync"], capture_output=True, text=True, env=b.run_env)
                     b.git("remote", "remove", "origin")
@@ -336,7 +349,7 @@ class FaultInjectionTest(UpwardTest):
 
 GIT_COMMANDS = ("update-index", "commit")
 GIT_FAMILIES = ("write", "rename", "open", "unlink")
-GIT_NS = (1, 2, 3, 5, 8, 13, 21)
+GIT_NS = (1, 2, 4, 8, 16)
 
 
 if __name__ == "__main__":
