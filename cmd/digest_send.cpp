@@ -92,7 +92,15 @@ int send_digest(const Digest& d, const email::Message& m, bool edited, Context& 
     ctx.note(std::to_string(d.plans.size() - sent.plans.size()) + " plan(s) removed in the editor are not recorded");
   std::string addrs;
   for (const auto& a : m.to) addrs += (addrs.empty() ? "" : ", ") + a;
-  return report_write(ctx.repo().record_sent(sent), "sent to " + addrs, ctx);
+  WriteResult r;
+  try {
+    r = ctx.repo().record_sent(sent);
+  } catch (const Error& e) {
+    // "nothing was changed" is true of the files, not of the mail: say it went out (never send it twice)
+    throw Error("the update is sent to " + addrs + ", but it is not recorded in sent/: " + e.located() +
+                " (the next digest starts where the last recorded one ended)");
+  }
+  return report_write(r, "sent to " + addrs, ctx);
 }
 
 }  // namespace upward::cmd

@@ -47,7 +47,10 @@ int run_prep(const Prep1on1Options& opt, Context& ctx) {
     WriteResult r = ctx.repo().save_meeting(agenda.person.id, day, meeting_template(agenda, day));
     std::string rel = meeting_folder(agenda.person.id) + "/" + dates::format_day(day) + ".toml";
     fmt::print(ctx.out, "{}\n", ctx.repo().path(rel));  // the payload: $EDITOR "$(upward prep-1on1 --save)"
-    return report_skipped(skipped, ctx, report_write(r, "", ctx));
+    // a file that did not read is reported (skipped) and makes the exit 1: say the record is saved all the same
+    std::string saved = skipped.empty() ? "" : "the 1:1 record is saved as '" + ctx.repo().path(rel) +
+                                                   "' (made without the files skipped below)";
+    return report_skipped(skipped, ctx, report_write(r, saved, ctx));
   }
   AgendaRenderOptions ro{opt.all_sections};
   if (opt.format == "json") fmt::print(ctx.out, "{}", render_agenda_json(agenda));

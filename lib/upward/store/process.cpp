@@ -81,6 +81,7 @@ Result spawn(const std::vector<std::string>& argv, const Env& env, const std::op
   if (rc != 0) throw Error("cannot run '" + argv[0] + "': " + std::strerror(rc));
 
   Result result;
+  int input_error = 0;
   if (in) {
     in->close_end(0);
     const char* p = input->data();
@@ -88,7 +89,12 @@ Result spawn(const std::vector<std::string>& argv, const Env& env, const std::op
     while (left > 0) {
       ssize_t n = ::write(in->fd[1], p, left);
       if (n < 0 && errno == EINTR) continue;
-      if (n < 0) break;  // the child stopped reading; its exit status tells the rest
+      if (n < 0) {
+        // EPIPE: the child stopped reading, its exit status tells the rest; anything else
+        // means it got part of its input and may have acted on it: an error of its own
+        if (errno != EPIPE) input_error = errno;
+        break;
+      }
       p += n;
       left -= static_cast<size_t>(n);
     }
@@ -98,6 +104,7 @@ Result spawn(const std::vector<std::string>& argv, const Env& env, const std::op
   while (::waitpid(pid, &status, 0) < 0) {
     if (errno != EINTR) throw sys_error("cannot wait for", argv[0], errno);
   }
+  if (input_error) throw sys_error("cannot write the input of", argv[0], input_error);
   if (out.fd >= 0) {  // what the child wrote until it exited (a background job may add more later)
     char buf[4096];
     for (off_t at = 0;;) {

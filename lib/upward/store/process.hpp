@@ -15,7 +15,8 @@ struct Result {
 
 /// Run `argv` with posix_spawnp (never through a shell unless argv says so), wait for it.
 /// With `input`, it is the child's stdin; with `capture`, its stdout and stderr are returned.
-/// Without either, the child shares the terminal (for $EDITOR). Throws Error when it cannot start.
+/// Without either, the child shares the terminal (for $EDITOR). Throws Error when it cannot start,
+/// or when its input cannot be written (but not when the child stopped reading it).
 Result run(const std::vector<std::string>& argv, const Env& env, const std::optional<std::string>& input,
            bool capture);
 

@@ -166,8 +166,11 @@ std::vector<std::string> Repo::meeting_people() const {
   std::error_code ec;
   for (std::filesystem::directory_iterator it(path("1on1s"), ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if (text::is_slug(name) && !it->is_symlink(ec) && it->is_directory(ec)) out.push_back(name);
+    std::error_code entry;  // an entry that vanished meanwhile is no one's folder
+    if (text::is_slug(name) && !it->is_symlink(entry) && it->is_directory(entry)) out.push_back(name);
   }
+  // a folder that cannot be listed is that error, not "no 1:1s yet"
+  if (ec && ec != std::errc::no_such_file_or_directory) throw sys_error("cannot list", path("1on1s"), ec.value());
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -185,13 +185,9 @@ void Transaction::remove(const std::string& rel) {
 void Transaction::refuse_changed_files() const {
   for (const auto& op : ops_) {
     if (op.kind == Kind::create || !op.old) continue;
-    std::string now;
-    try {
-      now = fsio::read_file(repo_->path(op.rel));
-    } catch (const Error&) {
-      now.clear();
-    }
-    if (now != *op.old)
+    // a file removed meanwhile has changed; one that cannot be read is that error, named
+    std::string now = fsio::exists(repo_->path(op.rel)) ? fsio::read_file(repo_->path(op.rel)) : "";
+    if (!fsio::exists(repo_->path(op.rel)) || now != *op.old)
       throw Error("'" + repo_->path(op.rel) + "' changed while upward was editing it (run the command again)");
   }
 }
