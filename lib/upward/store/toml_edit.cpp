@@ -56,14 +56,20 @@ std::string with_eol(const std::string& block, const std::string& eol) {
 }
 
 /// Byte offset of the first line before `end` that is a commented-out `key = ...` (`# key = "x"`,
-/// `#key="x"`), if any.
-std::optional<size_t> commented_example(const std::string& text, const std::string& key, size_t end) {
+/// `#key="x"`), if any; lines inside a value spanning several lines (`values`) are text, not comments.
+std::optional<size_t> commented_example(const std::string& text, const std::string& key, size_t end,
+                                        const std::vector<toml::source_region>& values) {
+  uint32_t number = 0;
   for (size_t at = 0; at < end;) {
+    ++number;
+    bool inside = std::any_of(values.begin(), values.end(), [&](const toml::source_region& r) {
+      return r.begin.line < number && number <= r.end.line;
+    });
     if (at == 0 && std::string_view(text).substr(0, 3) == bom) at = 3;
     size_t nl = text.find('\n', at);
     std::string_view line = std::string_view(text).substr(at, (nl == std::string::npos ? text.size() : nl) - at);
     size_t i = line.find_first_not_of(" \t");
-    if (i != std::string_view::npos && line[i] == '#') {
+    if (!inside && i != std::string_view::npos && line[i] == '#') {
       i = line.find_first_not_of(" \t#", i);
       if (i != std::string_view::npos && line.substr(i, key.size()) == key) {
         i = line.find_first_not_of(" \t", i + key.size());
@@ -178,7 +184,9 @@ std::string set_top(const std::string& text, const std::string& key, const std::
   }
   std::string eol = eol_of(text), line = key + " = " + value_toml + eol;
   size_t end_of_top = first_table_line ? after_line(text, first_table_line - 1) : text.size();
-  if (auto ex = use_example ? commented_example(text, key, end_of_top) : std::nullopt) {  // `# key = ...` becomes the line
+  std::vector<toml::source_region> values;
+  if (use_example) value_regions(table, values);
+  if (auto ex = use_example ? commented_example(text, key, end_of_top, values) : std::nullopt) {  // `# key = ...` becomes the line
     size_t e = text.find('\n', *ex);
     e = e == std::string::npos ? text.size() : e + 1;
     return verify(text.substr(0, *ex) + line + text.substr(e));
