@@ -7,7 +7,8 @@
 // Properties: each edit either throws upward's Error or returns a text that parses again, in
 // which the edited key holds the value asked for and every other value is as it was; appending
 // leaves the text before the block as it was; a byte-order mark stays first; in a file with
-// CRLF line ends, no LF-only line end is added.
+// CRLF line ends, no LF-only line end is added; `manager` or `date` set to a string in a file
+// that parses and lacks the key is never refused.
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <cstdint>
@@ -80,7 +81,17 @@ void set_top(const std::string& in, const std::string& key, const std::string& v
   try {
     out = as_string ? toml_edit::set_top_level_string(in, key, value_toml, path)
                     : toml_edit::set_top_level(in, key, value_toml, path);
-  } catch (const Error&) {
+  } catch (const Error& e) {
+    // a key that is not there yet can always be added to a file that parses (upward's keys and values)
+    if (as_string && (key == "manager" || key == "date")) {
+      toml::table t;
+      try {
+        t = parse_toml(in, path);
+      } catch (const Error&) {
+        return;
+      }
+      if (!t.get(key)) fail(std::string("refused to add a key that is not there: ") + e.what(), in, "");
+    }
     return;
   }
   std::string v = as_string ? text::toml_quote(value_toml) : value_toml;
