@@ -8,7 +8,7 @@
 // which the edited key holds the value asked for and every other value is as it was; appending
 // leaves the text before the block as it was; a byte-order mark stays first; in a file with
 // CRLF line ends, no LF-only line end is added; `manager` or `date` set to a string in a file
-// that parses and lacks the key is never refused.
+// that parses and lacks the key is never refused (a value of valid UTF-8).
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <cstdint>
@@ -83,7 +83,7 @@ void set_top(const std::string& in, const std::string& key, const std::string& v
                     : toml_edit::set_top_level(in, key, value_toml, path);
   } catch (const Error& e) {
     // a key that is not there yet can always be added to a file that parses (upward's keys and values)
-    if (as_string && (key == "manager" || key == "date")) {
+    if (as_string && (key == "manager" || key == "date") && text::valid_utf8(value_toml)) {
       toml::table t;
       try {
         t = parse_toml(in, path);
