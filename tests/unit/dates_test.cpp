@@ -165,6 +165,13 @@ TEST_CASE("dates: since-last-1on1 needs a recorded 1:1") {
   CHECK(error_of("since-last-1on1").find("no 1:1 is recorded yet") != std::string::npos);
 }
 
+TEST_CASE("dates: since-last-1on1 after today is refused, not a period that ends before it starts") {
+  // found by tests/fuzz/dates_fuzz: the range ran from the 1:1 back to today
+  PeriodContext ctx{d("2026-11-23"), date::Monday, d("2026-11-24")};
+  CHECK_THROWS_WITH(parse_period("since-last-1on1", ctx),
+                    "the last 1:1 was on 2026-11-24, after today (2026-11-23), so 'since-last-1on1' is empty");
+}
+
 TEST_CASE("dates: since-last-digest runs from the day the last digest was sent to today") {
   PeriodContext ctx{d("2026-11-23"), date::Monday, std::nullopt};
   ctx.last_digest = d("2026-11-20");

@@ -72,6 +72,14 @@ TEST_CASE("toml_edit: a line inside a multi-line string or array is no commented
         "numbers = [\n  # manager = 1\n]\nmanager = \"lee\"\nschema = 1\n");
 }
 
+TEST_CASE("toml_edit: a line of a multi-line string that looks like the example stays in the string") {
+  // found while writing tests/fuzz/toml_edit_fuzz: the line was replaced, no key was set, the edit refused
+  std::string text = "notes = \"\"\"\n# manager = \"x\"\n\"\"\"\n[me]\n";
+  std::string out = toml_edit::set_top_level_string(text, "manager", "lee", "u.toml");
+  CHECK(out == "notes = \"\"\"\n# manager = \"x\"\n\"\"\"\nmanager = \"lee\"\n[me]\n");
+  CHECK(parse_toml(out, "u.toml")["notes"].value_or(std::string()) == "# manager = \"x\"\n");
+}
+
 TEST_CASE("toml_edit: the upward.toml template takes its manager in place of the example") {
   std::string text = config_template("Ada Tester", "ada@example.com", true);
   std::string out = toml_edit::set_top_level_string(text, "manager", "dana", "upward.toml");

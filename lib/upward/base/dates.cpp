@@ -163,6 +163,9 @@ std::optional<DateRange> try_named(std::string e, const PeriodContext& ctx) {
   if (e == "ytd") return DateRange{sys_days{ymd.year() / January / 1}, t};
   if (e == "since-last-1on1") {
     if (!ctx.last_1on1) throw UsageError("no 1:1 is recorded yet, so 'since-last-1on1' has no start");
+    if (*ctx.last_1on1 > t)
+      throw UsageError("the last 1:1 was on " + format_day(*ctx.last_1on1) + ", after today (" + format_day(t) +
+                       "), so 'since-last-1on1' is empty");
     return DateRange{*ctx.last_1on1, t};
   }
   if (e == "since-last-digest") {
