@@ -32,6 +32,7 @@ struct Context {
   std::size_t width = 0;    ///< columns text output fits in: COLUMNS, else the terminal's; 0: no limit
   std::FILE* out = stdout;  ///< the payload
   std::FILE* err = stderr;  ///< everything else
+  bool stdout_failure_said = false;  ///< a failed write to stdout was already reported (say it once)
 
   Repo& repo() {
     if (!repo_) {

@@ -140,7 +140,10 @@ int run_log_win(const LogWinOptions& opt, Context& ctx) {
   for (const auto& n : r.notes) ctx.note(n);
   for (const auto& id : r.ids) fmt::print(ctx.out, "{}\n", id);  // the payload, even with -q
   std::optional<std::string> later = r.later_error();
-  if (!later && std::fflush(ctx.out) != 0) later = std::string("cannot write its id to stdout: ") + std::strerror(errno);
+  if (!later && std::fflush(ctx.out) != 0) {
+    later = std::string("cannot write its id to stdout: ") + std::strerror(errno);
+    ctx.stdout_failure_said = true;
+  }
   if (later) {
     fmt::print(ctx.err, "upward: the win is saved, but {}\n", for_stderr(*later));
     fmt::print(ctx.err, "upward: {} saved as '{}'{}; do not record {} again\n", r.ids.size() == 1 ? "it is" : "they are",

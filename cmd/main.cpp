@@ -10,6 +10,7 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <system_error>
 
 #include <fmt/format.h>
 
@@ -49,6 +50,7 @@ namespace {
 struct GlobalOptions {
   std::string dir, today, color = "auto";
   bool quiet = false;
+  bool dir_given = false;  ///< --dir on the line, or a non-empty UPWARD_DIR
 };
 
 dates::Day local_today() {
@@ -68,6 +70,8 @@ std::string default_dir(const process::Env& env) {
 
 void build_context(const GlobalOptions& g, Context& ctx) {
   for (char** e = environ; *e; ++e) ctx.env.emplace_back(*e);
+  // `--dir "$UNSET"` must not fall back to the default repository (an empty UPWARD_DIR is unset)
+  if (g.dir_given && g.dir.empty()) throw UsageError("--dir: the repository folder is empty");
   ctx.dir = g.dir.empty() ? default_dir(ctx.env) : g.dir;
   while (ctx.dir.size() > 1 && ctx.dir.back() == '/') ctx.dir.pop_back();
   // a command we suggest ("upward prep-1on1 done ID") reaches this repository without --dir
@@ -177,6 +181,8 @@ std::string usage_message(const CLI::App* app, const CLI::Error& e) {
   if (!rest.empty() && !rest.front().empty() && rest.front()[0] != '-' && !has_positionals &&
       !command_names(*at).empty())
     what = "unknown command '" + rest.front() + "' (expected " + command_names(*at) + ")";
+  else if (what == "A subcommand is required" && option != rest.end())  // `upward -x`
+    what = "unknown option '" + *option + "'";
   else if (what == "A subcommand is required")
     what = "a command is required (expected " + command_names(*at) + ")";
   else if (dynamic_cast<const CLI::ExtrasError*>(&e) && option != rest.end())
@@ -225,9 +231,15 @@ std::string_view named_command(const CLI::App& app, int argc, char** argv) {
   return {};
 }
 
-int finish(int rc) {
-  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-    fmt::print(stderr, "upward: cannot write to stdout: {}\n", std::strerror(errno));
+/// A failed write to stdout (a closed pipe, a full disk) is an error, said once, with its cause
+/// when it is known (a stream that failed earlier has nothing left to flush, and no errno).
+int finish(int rc, const Context* ctx = nullptr) {
+  errno = 0;
+  bool flushed = std::fflush(stdout) == 0;
+  int cause = flushed ? 0 : errno;
+  if (!flushed || std::ferror(stdout)) {
+    if (!ctx || !ctx->stdout_failure_said)
+      fmt::print(stderr, "upward: cannot write to stdout{}\n", cause ? std::string(": ") + std::strerror(cause) : "");
     return exit_error;
   }
   return rc;
@@ -273,9 +285,10 @@ int main(int argc, char** argv) {
     return finish(exit_ok);
   }
   try {
+    g.dir_given = app.get_option("--dir")->count() > 0;
     build_context(g, ctx);
     for (auto& c : built)
-      if (c.app->parsed()) return finish(c.run());
+      if (c.app->parsed()) return finish(c.run(), &ctx);
     return finish(exit_usage);
   } catch (const UsageError& e) {
     fmt::print(stderr, "upward: {}\n", for_stderr(e.what()));
@@ -284,6 +297,13 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "upward: {}\n", for_stderr(e.located()));
     return finish(exit_error);
   } catch (const std::exception& e) {
+    if (std::ferror(stdout)) {  // fmt's write to stdout failed: the cause is in the exception
+      auto* system = dynamic_cast<const std::system_error*>(&e);
+      fmt::print(stderr, "upward: cannot write to stdout: {}\n",
+                 system ? std::strerror(system->code().value()) : for_stderr(e.what()));
+      ctx.stdout_failure_said = true;
+      return finish(exit_error, &ctx);
+    }
     fmt::print(stderr, "upward: internal error: {}\n", for_stderr(e.what()));
     return finish(exit_error);
   }

@@ -3,7 +3,7 @@ import stat
 import subprocess
 import tomllib
 
-from harness import UpwardTest
+from harness import BIN, UpwardTest
 
 HOSTILE_TITLES = [
     'Quotes "double" and \'single\'',
@@ -211,11 +211,24 @@ class LogWinTest(UpwardTest):
         r = self.run_upward("log-win", "--from", "dana", "Thanks again")
         self.assertNotIn(b"warning", r.stderr)
 
-    def test_a_failed_write_to_stdout_is_an_error(self):
+    def test_a_failed_write_to_stdout_is_an_error_said_once_with_its_cause(self):
         with open("/dev/full", "wb") as full:
             r = self.run_upward("log-win", "to a full disk", stdout=full)
         self.assertEqual(r.returncode, 1)
-        self.assertIn(b"cannot write to stdout", r.stderr)
+        self.assertEqual(r.stderr.decode(), "upward: the win is saved, but cannot write its id to stdout: No space left "
+                                            "on device\nupward: it is saved as '2026-11-23-to-a-full-disk'; do not "
+                                            "record it again\n")
+        # a reader whose output fills the disk, or meets a closed pipe: one line, the cause, exit 1
+        for i in range(60):
+            self.ok("log-win", f"Win number {i} with a title long enough to fill a buffer quickly")
+        with open("/dev/full", "wb") as full:
+            r = self.run_upward("wins", stdout=full)
+        self.assertEqual((r.returncode, r.stderr.decode()), (1, "upward: cannot write to stdout: No space left on device\n"))
+        p = subprocess.Popen([BIN, "--dir", self.repo, "wins"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env)
+        p.stdout.close()  # the reader went away (`| head -0`)
+        err = p.stderr.read().decode()
+        p.stderr.close()
+        self.assertEqual((p.wait(), err), (1, "upward: cannot write to stdout: Broken pipe\n"))
 
     def test_a_failed_commit_keeps_the_win(self):
         self.git("config", "user.useConfigOnly", "true")
