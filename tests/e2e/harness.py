@@ -1,8 +1,14 @@
 """Run the built upward binary in a fresh temporary home with a pinned environment."""
+import fcntl
 import os
+import pty
+import select
 import shutil
+import struct
 import subprocess
 import tempfile
+import termios
+import time
 import tomllib
 import unittest
 
@@ -22,6 +28,36 @@ def read_pty(master):
         if not chunk:
             return out
         out += chunk
+
+
+def run_on_terminal(argv, env):
+    """Run with stdout and stderr on pseudo-terminals (so isatty is true); (rc, out, err) with
+    the terminal's CRLF turned back into LF."""
+    out_m, out_s = pty.openpty()
+    err_m, err_s = pty.openpty()
+    for fd in (out_s, err_s):  # a real terminal has a size
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
+    p = subprocess.Popen(argv, stdout=out_s, stderr=err_s, stdin=subprocess.DEVNULL, env=env)
+    os.close(out_s)
+    os.close(err_s)
+    got = {out_m: b"", err_m: b""}
+    fds = [out_m, err_m]
+    deadline = time.monotonic() + 60
+    while fds and time.monotonic() < deadline:
+        ready, _, _ = select.select(fds, [], [], 5)
+        for fd in ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                chunk = b""
+            if chunk:
+                got[fd] += chunk
+            else:
+                fds.remove(fd)
+    rc = p.wait(timeout=60)
+    os.close(out_m)
+    os.close(err_m)
+    return rc, got[out_m].replace(b"\r\n", b"\n"), got[err_m].replace(b"\r\n", b"\n")
 
 
 class UpwardTest(unittest.TestCase):
@@ -46,6 +82,14 @@ class UpwardTest(unittest.TestCase):
             "GIT_AUTHOR_DATE": "2026-11-23T12:00:00Z",
             "GIT_COMMITTER_DATE": "2026-11-23T12:00:00Z",
         }
+
+    def snapshot(self):
+        """Every file of the repository but git's and upward's own, as bytes."""
+        out = {}
+        for rel in self.files(""):
+            if not rel.startswith(".git" + os.sep) and not rel.startswith(".upward"):
+                out[rel] = self.read(os.path.join(self.repo, rel), "rb")
+        return out
 
     def tearDown(self):
         shutil.rmtree(self.tmp, ignore_errors=True)

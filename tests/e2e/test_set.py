@@ -40,13 +40,6 @@ class SetTest(UpwardTest):
         with open(path, "rb") as f:
             return tomllib.load(f)
 
-    def snapshot(self):
-        out = {}
-        for rel in self.files(""):
-            if not rel.startswith(".git" + os.sep) and not rel.startswith(".upward"):
-                out[rel] = self.read(os.path.join(self.repo, rel), "rb")
-        return out
-
     def assert_refused(self, code, *args, says=None):
         before, commits = self.snapshot(), self.commits()
         r = self.run_upward(*args)

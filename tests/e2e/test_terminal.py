@@ -9,7 +9,7 @@ import subprocess
 import tomllib
 import unicodedata
 
-from harness import BIN, UpwardTest, read_pty
+from harness import BIN, UpwardTest, read_pty, run_on_terminal
 
 BOM = b"\xef\xbb\xbf"
 
@@ -184,31 +184,9 @@ class TerminalEscapeTest(UpwardTest):
 
     def run_on_terminal(self, *args, env=None):
         """Run upward with stdout and stderr on pseudo-terminals; return (rc, stdout, stderr)."""
-        out_m, out_s = pty.openpty()
-        err_m, err_s = pty.openpty()
-        p = subprocess.Popen([BIN, "--dir", self.repo, *args], stdout=out_s, stderr=err_s, stdin=subprocess.DEVNULL,
-                             env=dict(self.env, LC_ALL="C.UTF-8", TERM="xterm", **(env or {})))
-        os.close(out_s)
-        os.close(err_s)
-        got = {out_m: b"", err_m: b""}
-        open_fds = [out_m, err_m]
-        while open_fds:
-            ready, _, _ = select.select(open_fds, [], [], 10)
-            if not ready:
-                break
-            for fd in ready:
-                try:
-                    chunk = os.read(fd, 4096)
-                except OSError:
-                    chunk = b""
-                if chunk:
-                    got[fd] += chunk
-                else:
-                    open_fds.remove(fd)
-        rc = p.wait()
-        os.close(out_m)
-        os.close(err_m)
-        return rc, got[out_m].decode().replace("\r\n", "\n"), got[err_m].decode().replace("\r\n", "\n")
+        rc, out, err = run_on_terminal([BIN, "--dir", self.repo, *args],
+                                       dict(self.env, LC_ALL="C.UTF-8", TERM="xterm", **(env or {})))
+        return rc, out.decode(), err.decode()
 
     def test_titles_and_names_are_escaped_on_a_terminal(self):
         self.ok("goals", "add", HOSTILE, "--id", "hostile")

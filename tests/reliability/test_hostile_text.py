@@ -236,13 +236,6 @@ class HostileTextTest(UpwardTest):
         self.assertEqual(r.returncode, 1, r.stderr)
         self.assertIn(b"UTF-8", r.stderr)
 
-    def snapshot(self):
-        out = {}
-        for rel in self.files(""):
-            if not rel.startswith(".git" + os.sep) and not rel.startswith(".upward"):
-                out[rel] = self.read(os.path.join(self.repo, rel), "rb")
-        return out
-
     def test_a_nul_from_stdin_or_a_file_is_kept_and_never_printed_raw(self):
         r = self.run_upward("log-win", "--stdin", "-d", "2026-11-21", input=b"Before\x00after \x1b[31m\n")
         self.assertEqual(r.returncode, 0, r.stderr)
