@@ -87,8 +87,6 @@ int run_goals_align(const GoalsOptions& opt, Context& ctx) {
 
 int run_goals_add(GoalsOptions& opt, Context& ctx) {
   Goal& g = opt.goal;
-  if (g.title.find_first_of("\r\n") != std::string::npos)  // as `set goal --title` refuses it
-    throw UsageError("TITLE: a title is one line (put the rest in --why)");
   g.created = ctx.today;
   if (!opt.due.empty()) g.due = dates::parse_day(opt.due, ctx.today, dates::Lean::future);
   WriteResult r = ctx.repo().add_goal(g);

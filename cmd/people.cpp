@@ -50,8 +50,6 @@ int run_people_show(const PeopleOptions& opt, Context& ctx) {
 }
 
 int run_people_add(const PeopleOptions& opt, Context& ctx) {
-  if (opt.person.name.find_first_of("\r\n") != std::string::npos)  // as `set person --name` refuses it
-    throw UsageError("--name: a name is one line");
   WriteResult r = ctx.repo().add_person(opt.person, opt.primary);
   bool primary = std::find(r.paths.begin(), r.paths.end(), "upward.toml") != r.paths.end();
   fmt::print(ctx.out, "{}\n", opt.person.id);  // the payload, like goals add

@@ -25,7 +25,9 @@ def main():
         shutil.copytree(corpus, work)
         seeds = len(os.listdir(work))
         prefix = os.path.join(artifacts, name + "-")
-        cmd = [target, f"-max_total_time={seconds}", "-timeout=10", "-rss_limit_mb=2048", "-max_len=4096",
+        # a fixed seed: a CI run explores the same inputs each time (UPWARD_FUZZ_SEED=0: a random one)
+        seed = os.environ.get("UPWARD_FUZZ_SEED", "1")
+        cmd = [target, f"-max_total_time={seconds}", f"-seed={seed}", "-timeout=10", "-rss_limit_mb=2048", "-max_len=4096",
                "-print_final_stats=1", f"-artifact_prefix={prefix}", *extra, work]
         print("run:", " ".join(cmd), f"({seeds} seeds)", flush=True)
         env = dict(os.environ)
